@@ -1,0 +1,169 @@
+"""The pipeline: read → parse (with positions) → schema → rules → findings.
+
+Each stage lives in its own module; this one wires them for one file, one text or one body
+built in code, and turns rule findings into placed :class:`Diagnostic` objects.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from celint import elements, rules, schema_check, schemas, sniff
+from celint.context import NO_FIX, Finding, RuleContext
+from celint.diagnostic import Diagnostic, Severity
+from celint.document import Document
+from celint.options import DEFAULT_OPTIONS, LintOptions
+from celint.parse_result import ParseProblem, ParseResult
+from celint.source import DecodeError, Source, decode
+
+JSON_SUFFIXES = (".json",)
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass
+class FileReport:
+    """The outcome for one input: its diagnostics, and whether any instance body was checked."""
+
+    path: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    checked: bool = False
+    skipped_reason: str | None = None
+    source: Source | None = None
+
+
+def parse(source: Source) -> ParseResult:
+    """Parse by file name (``.json`` with ``json``; ``.yaml``/``.yml`` with ruamel.yaml); other
+    names by content: a text that starts like JSON is read as JSON."""
+    name = source.path.lower()
+    if name.endswith(JSON_SUFFIXES) or (
+        not name.endswith(YAML_SUFFIXES) and source.text.lstrip()[:1] in ("{", "[")
+    ):
+        from celint.json_loader import load_json
+
+        return load_json(source.text)
+    from celint.yaml_loader import load_yaml
+
+    return load_yaml(source.text)
+
+
+def _problem_diagnostic(path: str, problem: ParseProblem) -> Diagnostic:
+    rule = rules.by_code()[problem.code]
+    return Diagnostic(
+        path, rule.code, rule.name, rule.severity, problem.message, problem.pointer, problem.span,
+        document=problem.document,
+    )
+
+
+def check_source(source: Source, options: LintOptions = DEFAULT_OPTIONS) -> FileReport:
+    """Lint every instance body in one decoded input."""
+    report = FileReport(source.path, source=source)
+    parsed = parse(source)
+    if parsed.failed:
+        if options.all_documents or sniff.looks_like_instance_text(source.text):
+            report.checked = True
+            report.diagnostics = _select(
+                [_problem_diagnostic(source.path, p) for p in parsed.problems], options
+            )
+        else:
+            report.skipped_reason = "does not parse and does not look like an instance body"
+        return report
+    found: list[Diagnostic] = []
+    for document in parsed.documents:
+        if sniff.is_instance_body(document.value) or options.all_documents:
+            report.checked = True
+            found.extend(lint_document(document, source.path, options))
+    if not report.checked:
+        report.skipped_reason = "not an instance body"
+        return report
+    found.extend(_problem_diagnostic(source.path, p) for p in parsed.problems)
+    report.diagnostics = _select(found, options)
+    return report
+
+
+def check_bytes(path: str, data: bytes, options: LintOptions = DEFAULT_OPTIONS) -> FileReport:
+    """Decode then lint; undecodable input is CE004 when ``--all`` asks for every file, or when
+    it is not binary (an unreadable text file the user meant us to read)."""
+    try:
+        source = decode(path, data)
+    except DecodeError as exc:
+        report = FileReport(path)
+        binary = b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff"))
+        if binary and not options.all_documents:
+            report.skipped_reason = "binary file"
+            return report
+        report.checked = True
+        report.diagnostics = _select([_problem_diagnostic(path, ParseProblem("CE004", str(exc), None))], options)
+        return report
+    return check_source(source, options)
+
+
+def lint_document(
+    document: Document, path: str, options: LintOptions = DEFAULT_OPTIONS
+) -> list[Diagnostic]:
+    """Schema and rules over one document; each finding placed by its pointer."""
+    body = document.value
+    if not isinstance(body, dict):
+        rule = rules.by_code()["CE003"]
+        kind = schema_check.describe(body)
+        message = f"an instance body must be an object (a mapping), found {kind}"
+        return [Diagnostic(path, rule.code, rule.name, rule.severity, message, "",
+                           document.span(""), document=document.index)]
+    return [
+        _place(path, document, rule, finding)
+        for rule, finding in _findings(body, options)
+    ]
+
+
+def _findings(body: dict[str, Any], options: LintOptions) -> list[tuple[rules.Rule, Finding]]:
+    """Run every rule; a specific rule's finding replaces a generic one on the same value."""
+    profiles = elements.profiles(options.elements)
+    key = body.get("element", {}).get("key") if isinstance(body.get("element"), dict) else None
+    profile = profiles.get(key) if isinstance(key, str) else None
+    issues = schema_check.check(body, profile.schema if profile else schemas.INSTANCE)
+    context = RuleContext(body, options, profiles, issues)
+    found = [(rule, finding) for rule in rules.all_rules() for finding in rule.check(context)]
+    specific = {finding.pointer for rule, finding in found if not rule.generic}
+    return [
+        (rule, finding) for rule, finding in found
+        if not (rule.generic and finding.pointer in specific)
+    ]
+
+
+def _place(path: str, document: Document, rule: rules.Rule, finding: Finding) -> Diagnostic:
+    fixable = rule.fixable and finding.fix is not NO_FIX
+    return Diagnostic(
+        path=path,
+        code=rule.code,
+        rule=rule.name,
+        severity=finding.severity or rule.severity,
+        message=finding.message,
+        pointer=finding.pointer,
+        span=document.span(finding.pointer, key=finding.on_key),
+        suggestion=finding.suggestion,
+        fixable=fixable,
+        document=document.index,
+        fix=finding.fix if fixable else None,
+    )
+
+
+def _select(found: list[Diagnostic], options: LintOptions) -> list[Diagnostic]:
+    return sorted((d for d in found if options.enabled(d.code)), key=Diagnostic.sort_key)
+
+
+def lint_text(text: str, path: str = "<text>", options: LintOptions = DEFAULT_OPTIONS) -> list[Diagnostic]:
+    """Lint a JSON or YAML text (the format is told by ``path``'s suffix, else by content)."""
+    return check_source(Source(path, text.removeprefix("\ufeff")), options).diagnostics
+
+
+def lint_path(path: str | os.PathLike[str], options: LintOptions = DEFAULT_OPTIONS) -> list[Diagnostic]:
+    """Lint one file on disk."""
+    return check_bytes(str(path), Path(path).read_bytes(), options).diagnostics
+
+
+def lint_data(body: Any, options: LintOptions = DEFAULT_OPTIONS, path: str = "<data>") -> list[Diagnostic]:
+    """Lint a body built in code, before it is posted: findings carry pointers, no positions."""
+    document = Document(body, dict)
+    return _select(lint_document(document, path, options), options)

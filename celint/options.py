@@ -1,0 +1,32 @@
+"""Settings that change what linting finds (as opposed to how findings are reported)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class LintOptions:
+    """What the linter checks; built from defaults, the configuration file and the command line.
+
+    ``select``/``ignore`` hold rule codes or code prefixes, already resolved from names.
+    ``all_documents`` turns off sniffing: every document is treated as an instance body.
+    """
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    all_documents: bool = False
+    interval_min: int = 1
+    interval_max: int = 1440
+    elements: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+
+    def enabled(self, code: str) -> bool:
+        """True when ``code`` is selected (all are, by default) and not ignored."""
+        if self.select and not any(code.startswith(prefix) for prefix in self.select):
+            return False
+        return not any(code.startswith(prefix) for prefix in self.ignore)
+
+
+DEFAULT_OPTIONS = LintOptions()

@@ -1,0 +1,115 @@
+"""The schema stage: validate a body against its element's schema and classify each error.
+
+Each jsonschema error becomes one :class:`SchemaIssue` of a kind (required, type, unknown, value)
+with a pointer and a message that says what is expected. Rules CE101–CE104 turn the issues of their
+kind into findings; specific rules later replace a generic issue on the same value.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from celint import pointer as jp
+from celint import schemas
+from celint.values import is_secret_pointer
+
+_JSON_TYPES = {
+    dict: "an object",
+    list: "a list",
+    str: "a string",
+    bool: "a boolean",
+    int: "a number",
+    float: "a number",
+    type(None): "null",
+}
+_TYPE_WORDS = {
+    "object": "an object",
+    "array": "a list",
+    "string": "a string",
+    "boolean": "a boolean (true or false)",
+    "integer": "a whole number",
+    "number": "a number",
+    "null": "null",
+}
+
+
+@dataclass(frozen=True)
+class SchemaIssue:
+    """One schema violation: ``kind`` is required, type, unknown or value."""
+
+    kind: str
+    pointer: str
+    message: str
+    on_key: bool = False
+
+
+def describe(value: Any) -> str:
+    """A short, human name for a value's JSON type."""
+    return _JSON_TYPES.get(type(value), type(value).__name__)
+
+
+def shown(pointer: str, value: Any) -> str:
+    """The value for a message, or a neutral word when it is a secret (never printed)."""
+    if is_secret_pointer(pointer):
+        return "a secret value"
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _expected_types(expected: Any) -> str:
+    words = [_TYPE_WORDS.get(t, t) for t in ([expected] if isinstance(expected, str) else expected)]
+    words = [w for w in words if w != "null"] or words
+    return " or ".join(words)
+
+
+def _issues(error: Any) -> list[SchemaIssue]:
+    pointer = jp.from_path(error.absolute_path)
+    custom = error.schema.get("x-message") if isinstance(error.schema, dict) else None
+    validator = error.validator
+    if "propertyNames" in error.absolute_schema_path:
+        name = error.instance
+        return [SchemaIssue("unknown", jp.join(pointer, name), f"unknown key {name!r}", True)]
+    if validator == "required":
+        present = error.instance if isinstance(error.instance, dict) else {}
+        return [
+            SchemaIssue("required", jp.join(pointer, key), f"required key {key!r} is missing")
+            for key in error.validator_value
+            if key not in present
+        ]
+    if validator == "additionalProperties" and error.validator_value is False:
+        extra = [key for key in error.instance if key not in error.schema.get("properties", {})]
+        return [SchemaIssue("unknown", jp.join(pointer, k), f"unknown key {k!r}", True) for k in extra]
+    if validator == "type":
+        expected = custom or f"expected {_expected_types(error.validator_value)}"
+        found = describe(error.instance)
+        return [SchemaIssue("type", pointer, f"{expected}, found {found}")]
+    if validator in ("enum", "const"):
+        allowed = error.validator_value if validator == "enum" else [error.validator_value]
+        names = ", ".join(json.dumps(v) for v in allowed if v is not None)
+        return [SchemaIssue("value", pointer, f"expected {names}, found {shown(pointer, error.instance)}")]
+    if validator == "minLength" and error.validator_value == 1:
+        return [SchemaIssue("value", pointer, custom or "must not be empty")]
+    if custom:
+        kind = "type" if validator in ("oneOf", "anyOf") and _type_mismatch(error) else "value"
+        return [SchemaIssue(kind, pointer, f"{custom}, found {shown(pointer, error.instance)}")]
+    return [SchemaIssue("value", pointer, error.message if not is_secret_pointer(pointer) else
+                        f"the value does not match the schema ({validator})")]
+
+
+def _type_mismatch(error: Any) -> bool:
+    """True when every alternative of a oneOf/anyOf failed on type alone."""
+    return bool(error.context) and all(sub.validator == "type" for sub in error.context)
+
+
+def check(body: Any, schema_path: str = schemas.INSTANCE) -> list[SchemaIssue]:
+    """All schema issues of one body, one per pointer and kind, in document order."""
+    seen: set[tuple[str, str]] = set()
+    result: list[SchemaIssue] = []
+    for error in schemas.validator(schema_path).iter_errors(body):
+        for issue in _issues(error):
+            if (issue.kind, issue.pointer) not in seen:
+                seen.add((issue.kind, issue.pointer))
+                result.append(issue)
+    return result
