@@ -74,7 +74,7 @@ class RuleContext:
         return self.pointer("configuration", key)
 
     def literal(self, key: str) -> Any:
-        """A configuration value the value rules may judge, or None (absent, placeholder, ${VAR})."""
+        """A value the value rules may judge; None if absent, a placeholder or ${VAR}."""
         value = self.configuration.get(key)
         return value if is_literal(value) else None
 
@@ -86,7 +86,7 @@ class RuleContext:
 
     @functools.cached_property
     def vendor_type(self) -> str | None:
-        """The chosen event type, normalised (``webhooks`` and case variants read as ``webhook``)."""
+        """The chosen event type, normalised: ``webhooks`` and case variants read as ``webhook``."""
         value = self.configuration.get("event.vendor.type")
         if not isinstance(value, str):
             return None

@@ -35,7 +35,8 @@ class Severity(enum.IntEnum):
 class Span:
     """Where a value sits in its file: 1-based line and column, end exclusive, plus offsets.
 
-    ``offset``/``end_offset`` index the decoded text (without a BOM); fixes replace exactly that range.
+    ``offset``/``end_offset`` index the decoded text (without a BOM); a fix replaces exactly
+    that range.
     """
 
     line: int

@@ -56,7 +56,8 @@ def bundled_profiles() -> dict[str, ElementProfile]:
     """Profiles of every element that ships a schema."""
     all_schemas = schemas.load_all()
     return {
-        key: _from_schema(path, all_schemas[path]) for key, path in schemas.element_schemas().items()
+        key: _from_schema(path, all_schemas[path])
+        for key, path in schemas.element_schemas().items()
     }
 
 

@@ -18,19 +18,21 @@ from celint.document import Document, LineIndex, Located
 from celint.parse_result import ParseProblem, ParseResult
 
 _WS = re.compile(r"[ \t\n\r]*")
-_SCALAR = re.compile(
-    r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|null|NaN|-?Infinity"
-)
+_SCALAR = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|null|NaN|-?Infinity")
 _NICER = {
     "Expecting ',' delimiter": "missing ',' between two items",
     "Expecting ':' delimiter": "missing ':' after a key",
-    "Expecting value": "a value is missing or is not JSON (comments and trailing commas are not JSON)",
+    "Expecting value": (
+        "a value is missing or is not JSON (comments and trailing commas are not JSON)"
+    ),
     "Expecting property name enclosed in double quotes": (
         "expected a key in double quotes (a trailing comma or a comment is not JSON)"
     ),
     "Extra data": "unexpected text after the end of the document (a stray closing brace?)",
     "Unterminated string starting at": "a string is not closed",
-    "Invalid control character at": "a control character (such as a raw line break) inside a string",
+    "Invalid control character at": (
+        "a control character (such as a raw line break) inside a string"
+    ),
 }
 
 
@@ -132,7 +134,7 @@ def index_json(text: str, lines: LineIndex) -> tuple[dict[str, Located], list[Pa
     while True:
         char = text[pos]
         if char in "{[":
-            frame = [char == "{", pointer, {} if char == "{" else 0, pos, key_span]
+            frame: list[Any] = [char == "{", pointer, {} if char == "{" else 0, pos, key_span]
             stack.append(frame)
             pos = _WS.match(text, pos + 1).end()  # type: ignore[union-attr]
             if text[pos] not in "}]":

@@ -13,7 +13,7 @@ from typing import Any
 
 from celint import elements, rules, schema_check, schemas, sniff
 from celint.context import NO_FIX, Finding, RuleContext
-from celint.diagnostic import Diagnostic, Severity
+from celint.diagnostic import Diagnostic
 from celint.document import Document
 from celint.options import DEFAULT_OPTIONS, LintOptions
 from celint.parse_result import ParseProblem, ParseResult
@@ -52,7 +52,13 @@ def parse(source: Source) -> ParseResult:
 def _problem_diagnostic(path: str, problem: ParseProblem) -> Diagnostic:
     rule = rules.by_code()[problem.code]
     return Diagnostic(
-        path, rule.code, rule.name, rule.severity, problem.message, problem.pointer, problem.span,
+        path,
+        rule.code,
+        rule.name,
+        rule.severity,
+        problem.message,
+        problem.pointer,
+        problem.span,
         document=problem.document,
     )
 
@@ -95,7 +101,9 @@ def check_bytes(path: str, data: bytes, options: LintOptions = DEFAULT_OPTIONS) 
             report.skipped_reason = "binary file"
             return report
         report.checked = True
-        report.diagnostics = _select([_problem_diagnostic(path, ParseProblem("CE004", str(exc), None))], options)
+        report.diagnostics = _select(
+            [_problem_diagnostic(path, ParseProblem("CE004", str(exc), None))], options
+        )
         return report
     return check_source(source, options)
 
@@ -109,12 +117,19 @@ def lint_document(
         rule = rules.by_code()["CE003"]
         kind = schema_check.describe(body)
         message = f"an instance body must be an object (a mapping), found {kind}"
-        return [Diagnostic(path, rule.code, rule.name, rule.severity, message, "",
-                           document.span(""), document=document.index)]
-    return [
-        _place(path, document, rule, finding)
-        for rule, finding in _findings(body, options)
-    ]
+        return [
+            Diagnostic(
+                path,
+                rule.code,
+                rule.name,
+                rule.severity,
+                message,
+                "",
+                document.span(""),
+                document=document.index,
+            )
+        ]
+    return [_place(path, document, rule, finding) for rule, finding in _findings(body, options)]
 
 
 def _findings(body: dict[str, Any], options: LintOptions) -> list[tuple[rules.Rule, Finding]]:
@@ -127,7 +142,8 @@ def _findings(body: dict[str, Any], options: LintOptions) -> list[tuple[rules.Ru
     found = [(rule, finding) for rule in rules.all_rules() for finding in rule.check(context)]
     specific = {finding.pointer for rule, finding in found if not rule.generic}
     return [
-        (rule, finding) for rule, finding in found
+        (rule, finding)
+        for rule, finding in found
         if not (rule.generic and finding.pointer in specific)
     ]
 
@@ -153,17 +169,23 @@ def _select(found: list[Diagnostic], options: LintOptions) -> list[Diagnostic]:
     return sorted((d for d in found if options.enabled(d.code)), key=Diagnostic.sort_key)
 
 
-def lint_text(text: str, path: str = "<text>", options: LintOptions = DEFAULT_OPTIONS) -> list[Diagnostic]:
+def lint_text(
+    text: str, path: str = "<text>", options: LintOptions = DEFAULT_OPTIONS
+) -> list[Diagnostic]:
     """Lint a JSON or YAML text (the format is told by ``path``'s suffix, else by content)."""
     return check_source(Source(path, text.removeprefix("\ufeff")), options).diagnostics
 
 
-def lint_path(path: str | os.PathLike[str], options: LintOptions = DEFAULT_OPTIONS) -> list[Diagnostic]:
+def lint_path(
+    path: str | os.PathLike[str], options: LintOptions = DEFAULT_OPTIONS
+) -> list[Diagnostic]:
     """Lint one file on disk."""
     return check_bytes(str(path), Path(path).read_bytes(), options).diagnostics
 
 
-def lint_data(body: Any, options: LintOptions = DEFAULT_OPTIONS, path: str = "<data>") -> list[Diagnostic]:
+def lint_data(
+    body: Any, options: LintOptions = DEFAULT_OPTIONS, path: str = "<data>"
+) -> list[Diagnostic]:
     """Lint a body built in code, before it is posted: findings carry pointers, no positions."""
     document = Document(body, dict)
     return _select(lint_document(document, path, options), options)

@@ -80,7 +80,9 @@ def _issues(error: Any) -> list[SchemaIssue]:
         ]
     if validator == "additionalProperties" and error.validator_value is False:
         extra = [key for key in error.instance if key not in error.schema.get("properties", {})]
-        return [SchemaIssue("unknown", jp.join(pointer, k), f"unknown key {k!r}", True) for k in extra]
+        return [
+            SchemaIssue("unknown", jp.join(pointer, k), f"unknown key {k!r}", True) for k in extra
+        ]
     if validator == "type":
         expected = custom or f"expected {_expected_types(error.validator_value)}"
         found = describe(error.instance)
@@ -88,14 +90,25 @@ def _issues(error: Any) -> list[SchemaIssue]:
     if validator in ("enum", "const"):
         allowed = error.validator_value if validator == "enum" else [error.validator_value]
         names = ", ".join(json.dumps(v) for v in allowed if v is not None)
-        return [SchemaIssue("value", pointer, f"expected {names}, found {shown(pointer, error.instance)}")]
+        return [
+            SchemaIssue(
+                "value", pointer, f"expected {names}, found {shown(pointer, error.instance)}"
+            )
+        ]
     if validator == "minLength" and error.validator_value == 1:
         return [SchemaIssue("value", pointer, custom or "must not be empty")]
     if custom:
         kind = "type" if validator in ("oneOf", "anyOf") and _type_mismatch(error) else "value"
         return [SchemaIssue(kind, pointer, f"{custom}, found {shown(pointer, error.instance)}")]
-    return [SchemaIssue("value", pointer, error.message if not is_secret_pointer(pointer) else
-                        f"the value does not match the schema ({validator})")]
+    return [
+        SchemaIssue(
+            "value",
+            pointer,
+            error.message
+            if not is_secret_pointer(pointer)
+            else f"the value does not match the schema ({validator})",
+        )
+    ]
 
 
 def _type_mismatch(error: Any) -> bool:

@@ -7,7 +7,9 @@ from typing import Any
 
 _ELEMENT_KEY = re.compile(r"""(?m)(?:"element"\s*:\s*\{|^\s*['"]?element['"]?\s*:\s*(?:$|\{))""")
 _CONFIG_KEY = re.compile(r"""(?m)(?:"configuration"\s*:\s*\{|^\s*['"]?configuration['"]?\s*:)""")
-_COMPANION_KEY = re.compile(r"""(?m)(?:"(?:name|providerData)"\s*:|^\s*['"]?(?:name|providerData)['"]?\s*:)""")
+_COMPANION_KEY = re.compile(
+    r"""(?m)(?:"(?:name|providerData)"\s*:|^\s*['"]?(?:name|providerData)['"]?\s*:)"""
+)
 
 
 def is_instance_body(value: Any) -> bool:
@@ -17,7 +19,9 @@ def is_instance_body(value: Any) -> bool:
         return False
     if isinstance(value.get("element"), dict):
         return True
-    return isinstance(value.get("configuration"), dict) and ("name" in value or "providerData" in value)
+    return isinstance(value.get("configuration"), dict) and (
+        "name" in value or "providerData" in value
+    )
 
 
 def looks_like_instance_text(text: str) -> bool:

@@ -11,7 +11,9 @@ _PLACEHOLDER = re.compile(
     r"|\b(?:INSERT|YOUR)_[A-Za-z0-9_]+"  # INSERT_KEY_HERE, YOUR_API_KEY
     r"|\b(?:insert|your)_[a-z0-9_]+",
 )
-_ENV_REFERENCE = re.compile(r"^\$\{[A-Za-z_][A-Za-z0-9_]*(?::?-[^}]*)?\}$|^\$[A-Za-z_][A-Za-z0-9_]*$")
+_ENV_REFERENCE = re.compile(
+    r"^\$\{[A-Za-z_][A-Za-z0-9_]*(?::?-[^}]*)?\}$|^\$[A-Za-z_][A-Za-z0-9_]*$"
+)
 
 SECRET_CONFIG_KEYS = frozenset({"oauth.api.secret", "event.notification.signature.key"})
 SECRET_SUFFIXES = (".secret", ".password", ".token")
@@ -41,4 +43,4 @@ def is_secret_pointer(pointer: str) -> bool:
         return key in SECRET_CONFIG_KEYS or key.endswith(SECRET_SUFFIXES)
     if len(parts) >= 3 and parts[-2] == "providerData":
         return parts[-1] in SECRET_PROVIDER_KEYS
-    return len(parts) >= 2 and parts[-1] == "token" and parts[-2].isdigit() or pointer == "/token"
+    return (len(parts) >= 2 and parts[-1] == "token" and parts[-2].isdigit()) or pointer == "/token"

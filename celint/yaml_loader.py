@@ -51,8 +51,18 @@ def load_yaml(text: str) -> ParseResult:
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "not valid YAML"
-        span = Span(mark.line + 1, mark.column + 1, mark.line + 1, mark.column + 2, mark.index,
-                    mark.index + 1) if mark else None
+        span = (
+            Span(
+                mark.line + 1,
+                mark.column + 1,
+                mark.line + 1,
+                mark.column + 2,
+                mark.index,
+                mark.index + 1,
+            )
+            if mark
+            else None
+        )
         result.problems.append(ParseProblem("CE001", f"invalid YAML: {problem}", span))
         return result
     except (YAMLError, RecursionError, ValueError) as exc:
@@ -67,9 +77,7 @@ def load_yaml(text: str) -> ParseResult:
         except _Refused as refused:
             result.problems.append(refused.problem)
             continue
-        table = builder.table
-        result.documents.append(Document(value, lambda table=table: table, index,
-                                         _mark_span(node)))
+        result.documents.append(Document(value, builder.located, index, _mark_span(node)))
         result.problems.extend(builder.problems)
     return result
 
@@ -84,14 +92,21 @@ class _Builder:
         self.count = 0
         self.active: set[int] = set()
 
+    def located(self) -> dict[str, Located]:
+        """The span table, filled while building (the marks come with the nodes anyway)."""
+        return self.table
+
     def refuse(self, node: Any, message: str, pointer: str) -> _Refused:
         return _Refused(ParseProblem("CE004", message, _mark_span(node), pointer, self.index))
 
     def build(self, node: Any, pointer: str, depth: int, key: Span | None = None) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
-            raise self.refuse(node, f"more than {MAX_NODES} values once aliases are expanded "
-                              "(a YAML alias bomb?)", pointer)
+            raise self.refuse(
+                node,
+                f"more than {MAX_NODES} values once aliases are expanded (a YAML alias bomb?)",
+                pointer,
+            )
         if depth > MAX_DEPTH:
             raise self.refuse(node, f"nested deeper than {MAX_DEPTH} levels", pointer)
         if id(node) in self.active:
@@ -103,8 +118,10 @@ class _Builder:
         self.active.add(id(node))
         try:
             if node.id == "sequence" and tag in (_CORE + "seq", ""):
-                return [self.build(item, jp.join(pointer, i), depth + 1)
-                        for i, item in enumerate(node.value)]
+                return [
+                    self.build(item, jp.join(pointer, i), depth + 1)
+                    for i, item in enumerate(node.value)
+                ]
             if node.id == "mapping" and tag in (_CORE + "map", ""):
                 return self.mapping(node, pointer, depth)
         finally:
@@ -119,25 +136,33 @@ class _Builder:
                 raise self.refuse(key_node, "YAML merge keys ('<<') are not plain data", pointer)
             if key_node.id != "scalar":
                 raise self.refuse(key_node, "a mapping key must be a plain string", pointer)
-            key = key_node.value if key_node.tag == _CORE + "str" else self.scalar(
-                key_node, key_node.tag, pointer)
+            key = (
+                key_node.value
+                if key_node.tag == _CORE + "str"
+                else self.scalar(key_node, key_node.tag, pointer)
+            )
             key = key if isinstance(key, str) else _key_text(key)
             key_span = _mark_span(key_node)
             member = jp.join(pointer, key)
             if key in seen:
                 first = seen[key]
-                self.problems.append(ParseProblem(
-                    "CE002",
-                    f"duplicate key {key!r}: first defined at line {first.line}, column "
-                    f"{first.column}; the platform silently keeps only one of them",
-                    key_span, member, self.index))
+                self.problems.append(
+                    ParseProblem(
+                        "CE002",
+                        f"duplicate key {key!r}: first defined at line {first.line}, column "
+                        f"{first.column}; the platform silently keeps only one of them",
+                        key_span,
+                        member,
+                        self.index,
+                    )
+                )
             seen[key] = key_span
             result[key] = self.build(value_node, member, depth + 1, key_span)
         return result
 
     def scalar(self, node: Any, tag: str, pointer: str) -> Any:
         text: str = node.value
-        kind = tag[len(_CORE):] if tag.startswith(_CORE) else None
+        kind = tag[len(_CORE) :] if tag.startswith(_CORE) else None
         if kind in ("str", "timestamp"):
             return text
         if kind == "null":

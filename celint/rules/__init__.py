@@ -86,3 +86,20 @@ def lookup(word: str) -> Rule | None:
         if r.code.lower() == key.lower() or r.name == key.lower():
             return r
     return None
+
+
+def resolve_selector(word: str) -> str:
+    """A ``--select``/``--ignore`` word as a code prefix: a code (``CE207``), a name
+    (``poller-resource-unknown``) or a prefix (``CE2``). Unknown words raise ValueError."""
+    key = word.strip()
+    found = lookup(key)
+    if found is not None:
+        return found.code
+    prefix = key.upper()
+    if re.fullmatch(r"CE\d{0,3}", prefix) and any(r.code.startswith(prefix) for r in all_rules()):
+        return prefix
+    from celint.suggest import closest
+
+    guess = closest(key, [r.code for r in all_rules()] + [r.name for r in all_rules()])
+    hint = f"; did you mean {guess!r}?" if guess else "; see `celint rules`"
+    raise ValueError(f"unknown rule {word!r}{hint}")

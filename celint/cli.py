@@ -1,0 +1,281 @@
+"""The command line: a thin click layer that turns options into library calls and reporters."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable
+from typing import Any, NoReturn
+
+import click
+
+from celint import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+FORMAT_NAMES = ("text", "full", "json")
+
+
+class UsageFailure(click.ClickException):
+    """A mistake in how celint was called or what it was pointed at: one line, exit 2."""
+
+    exit_code = EXIT_ERROR
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"celint: error: {self.format_message()}", err=True)
+
+
+def _split(values: Iterable[str]) -> list[str]:
+    return [part for value in values for part in value.split(",") if part.strip()]
+
+
+def _selectors(values: Iterable[str]) -> tuple[str, ...]:
+    from celint.rules import resolve_selector
+
+    try:
+        return tuple(resolve_selector(word) for word in _split(values))
+    except ValueError as exc:
+        raise UsageFailure(str(exc)) from None
+
+
+def _use_color(choice: bool | None) -> bool:
+    """``--color``/``--no-color`` win; otherwise colour on a terminal unless NO_COLOR is set."""
+    if choice is not None:
+        return choice
+    return not os.environ.get("NO_COLOR") and sys.stdout.isatty()
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="celint")
+@click.option("--debug", is_flag=True, help="Show a traceback for internal errors.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """Lint and validate Cloud Elements element-instance bodies (JSON or YAML).
+
+    \b
+    Examples:
+      celint check instances/            lint every instance body in a folder
+      celint check --format full qbo.yaml   findings with the source line
+      celint explain CE208               what a rule checks and how to fix it
+      celint schema --element quickbooks > qbo.schema.json
+    """
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(FORMAT_NAMES),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="RULES",
+    help="Only these rules: codes, names or prefixes, comma-separated (CE2,CE401).",
+)
+@click.option("--ignore", multiple=True, metavar="RULES", help="Skip these rules (same forms).")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info"]),
+    default="warning",
+    show_default=True,
+    help="Lowest severity that makes the exit code 1.",
+)
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option(
+    "--all",
+    "all_documents",
+    is_flag=True,
+    help="Treat every document as an instance body (no sniffing).",
+)
+@click.option("--stdin-filename", metavar="NAME", help="Name (and format) for input read from -.")
+@click.option(
+    "--color/--no-color",
+    default=None,
+    help="Colour the output (default: on a terminal, unless NO_COLOR is set).",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary line.")
+@click.option("-v", "--verbose", is_flag=True, help="Also say which files were skipped and why.")
+def check(
+    paths: tuple[str, ...],
+    output_format: str,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    fail_on: str,
+    exit_zero: bool,
+    all_documents: bool,
+    stdin_filename: str | None,
+    color: bool | None,
+    quiet: bool,
+    verbose: bool,
+) -> None:
+    """Lint instance bodies in PATHS (files, folders, or - for standard input).
+
+    Folders are searched for *.json, *.yaml and *.yml. Files that are not instance bodies
+    (package.json, a tsconfig, a Helm chart) are skipped, so the hook can see every staged file.
+
+    \b
+    Examples:
+      celint check examples/
+      celint check --select CE2 --format json instances/qbo.yaml
+      cat body.json | celint check --stdin-filename body.json -
+    Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.
+    """
+    from celint.diagnostic import Severity
+    from celint.options import LintOptions
+    from celint.reporters import ReportSettings, renderer
+    from celint.runner import InputError, run
+    from celint.walk import PathMissing
+
+    options = LintOptions(
+        select=_selectors(select), ignore=_selectors(ignore), all_documents=all_documents
+    )
+    try:
+        result = run(paths or (".",), options, stdin_filename)
+    except PathMissing as exc:
+        raise UsageFailure(f"{exc}: no such file or directory") from None
+    except InputError as exc:
+        raise UsageFailure(str(exc)) from None
+    if verbose:
+        for report in result.reports:
+            if report.skipped_reason:
+                click.echo(f"celint: skipped {report.path}: {report.skipped_reason}", err=True)
+    settings = ReportSettings(color=_use_color(color), quiet=quiet)
+    click.echo(renderer(output_format)(result, settings), nl=False, color=settings.color)
+    threshold = Severity.parse(fail_on)
+    failed = any(d.severity >= threshold for d in result.diagnostics)
+    _exit(EXIT_FINDINGS if failed and not exit_zero else EXIT_OK)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
+def validate(paths: tuple[str, ...]) -> None:
+    """Validate instance bodies: print errors only, exit 1 if there is any.
+
+    \b
+    Example:
+      celint validate instances/qbo-prod.json && curl -X POST ... -d @instances/qbo-prod.json
+    """
+    from celint.diagnostic import Severity
+    from celint.options import LintOptions
+    from celint.reporters.text import line
+    from celint.runner import InputError, run
+    from celint.walk import PathMissing
+
+    try:
+        result = run(paths or (".",), LintOptions())
+    except (PathMissing, InputError) as exc:
+        raise UsageFailure(str(exc)) from None
+    errors = [d for d in result.diagnostics if d.severity == Severity.ERROR]
+    for d in errors:
+        click.echo(line(d))
+    _exit(EXIT_FINDINGS if errors else EXIT_OK)
+
+
+@cli.command("rules")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
+)
+def rules_command(output_format: str) -> None:
+    """List every rule: code, name, default severity, whether --fix can fix it.
+
+    \b
+    Example:
+      celint rules --format json | jq '.[] | select(.fixable)'
+    """
+    from celint.rule_docs import rules_json, rules_markdown, rules_text
+
+    render = {"text": rules_text, "json": rules_json, "markdown": rules_markdown}[output_format]
+    click.echo(render(), nl=False)
+
+
+@cli.command()
+@click.argument("rule")
+def explain(rule: str) -> None:
+    """Explain one rule (by code or name): what it checks, why, an example and the fix.
+
+    \b
+    Examples:
+      celint explain CE208
+      celint explain poller-urls-concatenated
+    """
+    from celint.rule_docs import explain_text
+    from celint.rules import lookup
+
+    found = lookup(rule)
+    if found is None:
+        from celint.rules import resolve_selector
+
+        try:
+            resolve_selector(rule)
+            message = f"{rule!r} names several rules; give one code, such as CE201"
+        except ValueError as exc:
+            message = str(exc)
+        raise UsageFailure(message)
+    click.echo(explain_text(found), nl=False)
+
+
+@cli.command()
+@click.option("--element", metavar="KEY", help="The element whose schema to print (quickbooks).")
+def schema(element: str | None) -> None:
+    """Print a bundled JSON Schema (self-contained) for editors and other validators.
+
+    \b
+    Examples:
+      celint schema > instance.schema.json
+      celint schema --element quickbooks > quickbooks.schema.json
+    """
+    import json
+
+    from celint import schemas
+
+    path = schemas.INSTANCE
+    if element is not None:
+        known = schemas.element_schemas()
+        if element not in known:
+            from celint.suggest import closest
+
+            guess = closest(element, known)
+            hint = f"; did you mean {guess!r}?" if guess else f"; known: {', '.join(sorted(known))}"
+            raise UsageFailure(f"no schema for element {element!r}{hint}")
+        path = known[element]
+    click.echo(json.dumps(schemas.bundle(path), indent=2, ensure_ascii=False))
+
+
+def _exit(code: int) -> NoReturn:
+    sys.exit(code)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point of the ``celint`` script: an unexpected error is one line and exit 2, with
+    the traceback only under ``--debug``."""
+    args = sys.argv[1:] if argv is None else argv
+    try:
+        cli.main(args=args, prog_name="celint", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("celint: aborted", err=True)
+        sys.exit(EXIT_ERROR)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except BrokenPipeError:
+        sys.stderr.close()
+        sys.exit(EXIT_FINDINGS)
+    except Exception as exc:
+        if "--debug" in args:
+            raise
+        click.echo(
+            f"celint: internal error: {type(exc).__name__}: {exc} (run with --debug "
+            "for a traceback)",
+            err=True,
+        )
+        sys.exit(EXIT_ERROR)

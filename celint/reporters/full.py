@@ -1,0 +1,48 @@
+"""``--format full``: each finding with the source line it points at and a caret under the value.
+
+Secret values are masked in the quoted source, as everywhere else.
+"""
+
+from __future__ import annotations
+
+import click
+
+from celint.diagnostic import Diagnostic
+from celint.masking import masked_text
+from celint.reporters import ReportSettings
+from celint.reporters.text import line, summary
+from celint.runner import RunResult
+
+
+def _excerpt(d: Diagnostic, lines: list[str], color: bool) -> list[str]:
+    if d.span is None or not 0 < d.span.line <= len(lines):
+        return []
+    source = lines[d.span.line - 1].rstrip("\r\n").expandtabs(1)
+    gutter = f"{d.span.line:>5} | "
+    start = d.span.column - 1
+    end = d.span.end_column - 1 if d.span.end_line == d.span.line else len(source)
+    caret = " " * start + "^" * max(1, end - start)
+    if color:
+        caret = click.style(caret, fg="red", bold=True)
+    rows = [gutter + source, " " * (len(gutter) - 2) + "| " + caret]
+    if d.suggestion is not None:
+        rows.append(
+            " " * (len(gutter) - 2) + f"= help: {'fix' if d.fixable else 'did you mean'}: "
+            f"{d.suggestion}"
+        )
+    return rows
+
+
+def render(result: RunResult, settings: ReportSettings) -> str:
+    out: list[str] = []
+    for report in result.reports:
+        if not report.diagnostics:
+            continue
+        lines = masked_text(report.source).splitlines() if report.source else []
+        for d in report.diagnostics:
+            out.append(line(d, settings.color))
+            out.extend(_excerpt(d, lines, settings.color))
+            out.append("")
+    if not settings.quiet:
+        out.append(summary(result, settings))
+    return "".join(item + "\n" for item in out)

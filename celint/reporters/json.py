@@ -1,0 +1,26 @@
+"""``--format json``: the stable, versioned JSON document of SPEC section 5."""
+
+from __future__ import annotations
+
+import json
+
+from celint.diagnostic import Severity
+from celint.reporters import ReportSettings
+from celint.runner import RunResult
+
+VERSION = 1
+
+
+def render(result: RunResult, settings: ReportSettings) -> str:
+    document = {
+        "version": VERSION,
+        "files_checked": result.files_checked,
+        "diagnostics": [d.to_dict() for d in result.diagnostics],
+        "summary": {
+            "errors": result.count(Severity.ERROR),
+            "warnings": result.count(Severity.WARNING),
+            "infos": result.count(Severity.INFO),
+            "fixable": result.fixable,
+        },
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
