@@ -19,4 +19,6 @@ Delete one of the two members.
 from celint.diagnostic import Severity
 from celint.rules import no_check, rule
 
-RULE = rule("CE002", "duplicate-key", Severity.ERROR, "a key appears twice in one object", __doc__, no_check)
+RULE = rule(
+    "CE002", "duplicate-key", Severity.ERROR, "a key appears twice in one object", __doc__, no_check
+)

@@ -17,4 +17,11 @@ Make the document an object with `element`, `name` and `configuration`.
 from celint.diagnostic import Severity
 from celint.rules import no_check, rule
 
-RULE = rule("CE003", "not-an-object", Severity.ERROR, "a document that must be an instance body is not a mapping", __doc__, no_check)
+RULE = rule(
+    "CE003",
+    "not-an-object",
+    Severity.ERROR,
+    "a document that must be an instance body is not a mapping",
+    __doc__,
+    no_check,
+)

@@ -18,4 +18,11 @@ Save the file as UTF-8 plain data: mappings, lists, strings, numbers, booleans.
 from celint.diagnostic import Severity
 from celint.rules import no_check, rule
 
-RULE = rule("CE004", "unreadable-input", Severity.ERROR, "not decodable text, too large, too deep, an alias bomb or a non-data YAML tag", __doc__, no_check)
+RULE = rule(
+    "CE004",
+    "unreadable-input",
+    Severity.ERROR,
+    "not decodable text, too large, too deep, an alias bomb or a non-data YAML tag",
+    __doc__,
+    no_check,
+)

@@ -18,5 +18,12 @@ from celint.diagnostic import Severity
 from celint.rules import rule
 from celint.rules._schema import issues_of
 
-RULE = rule("CE101", "required-missing", Severity.ERROR, "a required key is missing", __doc__,
-            issues_of("required"), generic=True)
+RULE = rule(
+    "CE101",
+    "required-missing",
+    Severity.ERROR,
+    "a required key is missing",
+    __doc__,
+    issues_of("required"),
+    generic=True,
+)

@@ -18,5 +18,12 @@ from celint.diagnostic import Severity
 from celint.rules import rule
 from celint.rules._schema import issues_of
 
-RULE = rule("CE102", "wrong-type", Severity.ERROR, "a value has the wrong type", __doc__,
-            issues_of("type"), generic=True)
+RULE = rule(
+    "CE102",
+    "wrong-type",
+    Severity.ERROR,
+    "a value has the wrong type",
+    __doc__,
+    issues_of("type"),
+    generic=True,
+)

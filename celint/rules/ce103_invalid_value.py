@@ -19,5 +19,12 @@ from celint.diagnostic import Severity
 from celint.rules import rule
 from celint.rules._schema import issues_of
 
-RULE = rule("CE103", "invalid-value", Severity.ERROR, "any other schema violation that no specific rule covers", __doc__,
-            issues_of("value"), generic=True)
+RULE = rule(
+    "CE103",
+    "invalid-value",
+    Severity.ERROR,
+    "any other schema violation that no specific rule covers",
+    __doc__,
+    issues_of("value"),
+    generic=True,
+)

@@ -40,5 +40,11 @@ def check(context: RuleContext) -> Iterator[Finding]:
         yield Finding(pointer, f"unknown key {key!r}{hint}", suggestion=guess, on_key=True)
 
 
-RULE = rule("CE104", "unknown-key", Severity.WARNING,
-            "an unknown top-level key, or an unknown event.* key", __doc__, check)
+RULE = rule(
+    "CE104",
+    "unknown-key",
+    Severity.WARNING,
+    "an unknown top-level key, or an unknown event.* key",
+    __doc__,
+    check,
+)

@@ -35,6 +35,12 @@ def check(context: RuleContext) -> Iterator[Finding]:
         )
 
 
-RULE = rule("CE219", "vendor-type-alias", Severity.WARNING,
-            "'webhooks': accepted alias; the documented value is 'webhook'", __doc__, check,
-            fixable=True)
+RULE = rule(
+    "CE219",
+    "vendor-type-alias",
+    Severity.WARNING,
+    "'webhooks': accepted alias; the documented value is 'webhook'",
+    __doc__,
+    check,
+    fixable=True,
+)
