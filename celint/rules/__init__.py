@@ -37,7 +37,10 @@ class Rule:
     def sections(self) -> dict[str, str]:
         """The doc's ``## Heading`` sections by lower-case heading."""
         parts = re.split(r"^## +(.+)$", self.doc, flags=re.MULTILINE)
-        return {heading.strip().lower(): body.strip() for heading, body in zip(parts[1::2], parts[2::2], strict=True)}
+        return {
+            heading.strip().lower(): body.strip()
+            for heading, body in zip(parts[1::2], parts[2::2], strict=True)
+        }
 
 
 def rule(

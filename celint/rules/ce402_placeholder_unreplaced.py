@@ -27,26 +27,35 @@ from celint.rules import rule
 from celint.values import is_placeholder, is_secret_pointer
 
 
-def _strings(value: Any, pointer: str) -> Iterator[tuple[str, str]]:
-    """Every string in a value with its pointer, depth first (bounded by the parser's depth)."""
+def _strings(value: Any, pointer: str, label: str) -> Iterator[tuple[str, str, str]]:
+    """Every string in a value with its pointer and a readable name (``tags[0]`` for a list
+    item), depth first (bounded by the parser's depth)."""
     if isinstance(value, str):
-        yield pointer, value
+        yield pointer, label, value
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from _strings(item, jp.join(pointer, key))
+            yield from _strings(item, jp.join(pointer, key), key)
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _strings(item, jp.join(pointer, index))
+            yield from _strings(item, jp.join(pointer, index), f"{label}[{index}]")
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
-    for pointer, value in _strings(context.body, context.root):
+    for pointer, label, value in _strings(context.body, context.root, "the document"):
         if is_placeholder(value):
             what = "a secret field" if is_secret_pointer(pointer) else repr(value)
-            name = jp.last(pointer) or "the document"
-            yield Finding(pointer, f"{name!r} still holds a template placeholder ({what}); "
-                          "replace it with the real value or an environment reference such as ${VAR}")
+            yield Finding(
+                pointer,
+                f"{label!r} still holds a template placeholder ({what}); "
+                "replace it with the real value or an environment reference such as ${VAR}",
+            )
 
 
-RULE = rule("CE402", "placeholder-unreplaced", Severity.WARNING,
-            "a template placeholder is still there", __doc__, check)
+RULE = rule(
+    "CE402",
+    "placeholder-unreplaced",
+    Severity.WARNING,
+    "a template placeholder is still there",
+    __doc__,
+    check,
+)

@@ -1,0 +1,68 @@
+"""## What it does
+Reports a resource in `event.poller.urls` that the element does not have (`bils`, `Invoices`,
+`customer`), with the resource it most likely means, and an empty resource (a doubled
+separator, or one at either end). Resources run together with no separator are CE208.
+
+## Why is this bad?
+The poller asks the vendor for each listed resource; an unknown one fails on every poll, and
+the events you wanted from it never come.
+
+## Example
+```json
+{"event.poller.urls": "bills|Invoices||cusomers"}
+```
+
+## Fix
+Use the element's resource names, each once, with single separators:
+`"event.poller.urls": "bills|invoices|customers"`. `--fix` applies a correction only when one
+resource is clearly meant.
+"""
+
+from collections.abc import Iterator
+
+from celint.context import NO_FIX, Finding, RuleContext
+from celint.diagnostic import Severity
+from celint.poller_urls import segment
+from celint.rules import rule
+from celint.rules._config import POLLER_URLS, poller_list
+from celint.suggest import closest
+
+
+def check(context: RuleContext) -> Iterator[Finding]:
+    found = poller_list(context)
+    if found is None or context.profile is None or not found.items:
+        return
+    resources = context.profile.resources
+    pointer = context.config_pointer(POLLER_URLS)
+    if not found.foreign_separators() and found.empty_segments():
+        yield Finding(
+            pointer,
+            f"{POLLER_URLS!r} has an empty resource (a doubled separator or one at either end); "
+            f"separate resources with a single {found.separator!r}",
+            suggestion=found.without_empty_segments(),
+            fix=found.without_empty_segments(),
+        )
+    if not resources:
+        return
+    for index, item in enumerate(found.items):
+        if item in resources or segment(item, resources).readings:
+            continue
+        guess = closest(item, resources)
+        hint = f"did you mean {guess!r}?" if guess else f"known resources: {', '.join(resources)}"
+        yield Finding(
+            pointer,
+            f"{context.profile.key!r} has no resource {item!r}; {hint}",
+            suggestion=found.replaced(index, [guess]) if guess else None,
+            fix=found.replaced(index, [guess]) if guess else NO_FIX,
+        )
+
+
+RULE = rule(
+    "CE207",
+    "poller-resource-unknown",
+    Severity.ERROR,
+    "a resource the element does not have",
+    __doc__,
+    check,
+    fixable=True,
+)

@@ -1,0 +1,71 @@
+"""## What it does
+Reports resources in `event.poller.urls` run together with no separator
+(`bill-paymentsbillsclasses...`, as in the reference's own polling example), and splits them
+into the element's resources by dynamic programming.
+
+## Why is this bad?
+The platform splits the list on the separator only. A run-together value is one resource name
+that does not exist, so nothing is polled and no event ever arrives.
+
+## Example
+```json
+{"event.poller.urls": "bill-paymentsbillsclassescredit-memos"}
+```
+
+## Fix
+Separate the resources with the element's separator:
+`"event.poller.urls": "bill-payments|bills|classes|credit-memos"`. `--fix` applies it when
+there is exactly one way to split the text.
+"""
+
+from collections.abc import Iterator
+
+from celint.context import NO_FIX, Finding, RuleContext
+from celint.diagnostic import Severity
+from celint.poller_urls import segment
+from celint.rules import rule
+from celint.rules._config import POLLER_URLS, poller_list
+
+
+def check(context: RuleContext) -> Iterator[Finding]:
+    found = poller_list(context)
+    if found is None or context.profile is None:
+        return
+    resources = context.profile.resources
+    sep = found.separator
+    for index, item in enumerate(found.items):
+        if item in resources:
+            continue
+        split = segment(item, resources)
+        if not split.readings:
+            continue
+        first = split.readings[0]
+        shown = item if len(item) <= 40 else item[:37] + "..."
+        if split.unique:
+            fixed = found.replaced(index, first)
+            yield Finding(
+                context.config_pointer(POLLER_URLS),
+                f"{len(first)} resources are run together in {shown!r}; separate them with "
+                f"{sep!r}: {sep.join(first)!r}",
+                suggestion=fixed,
+                fix=fixed,
+            )
+        else:
+            readings = " or ".join(repr(sep.join(reading)) for reading in split.readings)
+            yield Finding(
+                context.config_pointer(POLLER_URLS),
+                f"resources are run together in {shown!r}; separate them with {sep!r}, "
+                f"for example {readings} (the text splits more than one way)",
+                fix=NO_FIX,
+            )
+
+
+RULE = rule(
+    "CE208",
+    "poller-urls-concatenated",
+    Severity.ERROR,
+    "resources run together with no separator",
+    __doc__,
+    check,
+    fixable=True,
+)

@@ -1,0 +1,52 @@
+"""## What it does
+Reports a resource listed more than once in `event.poller.urls`, one finding per resource.
+
+## Why is this bad?
+Each listed resource is polled; a duplicate is polled twice per interval, spending the vendor's
+API quota twice, and may deliver the same change twice.
+
+## Example
+```json
+{"event.poller.urls": "bills|invoices|bills"}
+```
+
+## Fix
+List each resource once, keeping the first: `"event.poller.urls": "bills|invoices"`
+(applied by `--fix`).
+"""
+
+from collections.abc import Iterator
+
+from celint.context import Finding, RuleContext
+from celint.diagnostic import Severity
+from celint.rules import rule
+from celint.rules._config import POLLER_URLS, poller_list
+
+
+def check(context: RuleContext) -> Iterator[Finding]:
+    found = poller_list(context)
+    if found is None:
+        return
+    positions: dict[str, list[int]] = {}
+    for index, item in enumerate(found.items):
+        positions.setdefault(item, []).append(index)
+    for item, indexes in positions.items():
+        if len(indexes) > 1:
+            fixed = found.without(indexes[1:])
+            yield Finding(
+                context.config_pointer(POLLER_URLS),
+                f"{item!r} is listed {len(indexes)} times; list each resource once",
+                suggestion=fixed,
+                fix=fixed,
+            )
+
+
+RULE = rule(
+    "CE210",
+    "poller-resource-duplicate",
+    Severity.WARNING,
+    "a resource listed twice",
+    __doc__,
+    check,
+    fixable=True,
+)
