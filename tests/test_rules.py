@@ -7,56 +7,22 @@ expected line and column are read from the text itself with :func:`value_at` / :
 
 from __future__ import annotations
 
-import copy
 import json
 from typing import Any
 
 import pytest
+from bodies import DROP, make_body
 
 import celint
 from celint import Diagnostic, LintOptions, Severity
 from celint.rules import all_rules
 
-DROP = object()
 WEBHOOK = {
     "event.vendor.type": "webhook",
     "event.poller.urls": DROP,
     "event.poller.refresh_interval": DROP,
 }
 PLATFORM_URL = "https://api.cloud-elements.com/elements/api-v2/events/quickbooks/"
-
-VALID: dict[str, Any] = {
-    "element": {"key": "quickbooks"},
-    "providerData": {"code": "${QBO_AUTH_CODE}", "realmId": "123145825528279"},
-    "configuration": {
-        "authentication.type": "oauth2",
-        "scope": "com.intuit.quickbooks.accounting openid",
-        "oauth.api.key": "${QBO_CLIENT_ID}",
-        "oauth.api.secret": "${QBO_CLIENT_SECRET}",
-        "oauth.callback.url": "https://myapp.example.com/oauth/callback",
-        "event.notification.enabled": True,
-        "event.vendor.type": "polling",
-        "event.notification.callback.url": "https://myapp.example.com/events",
-        "event.notification.signature.key": "${QBO_EVENTS_SIGNATURE_KEY}",
-        "event.poller.refresh_interval": 15,
-        "event.poller.urls": "bills|invoices|customers",
-    },
-    "tags": ["production"],
-    "name": "QuickBooks production",
-}
-
-
-def make_body(configuration: dict[str, Any] | None = None, **top: Any) -> str:
-    """The valid body as pretty-printed JSON, with configuration keys and top-level keys
-    changed (a value of ``DROP`` removes the key)."""
-    body = copy.deepcopy(VALID)
-    for target, changes in ((body["configuration"], configuration or {}), (body, top)):
-        for key, value in changes.items():
-            if value is DROP:
-                target.pop(key, None)
-            else:
-                target[key] = value
-    return json.dumps(body, indent=2)
 
 
 def lint(text: str, path: str = "x.json", **options: Any) -> list[Diagnostic]:

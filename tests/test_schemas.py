@@ -1,0 +1,58 @@
+"""The bundled JSON Schemas are a product of their own (SPEC section 1): each must be a valid
+Draft 2020-12 schema, and their `$ref`s must resolve offline, between the files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from bodies import valid_body
+from jsonschema import Draft202012Validator
+
+from celint import schemas
+
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
+SCHEMA_FILES = sorted(SCHEMA_DIR.rglob("*.json"))
+
+BODY = valid_body()
+
+
+def test_there_are_schemas() -> None:
+    names = {path.relative_to(SCHEMA_DIR).as_posix() for path in SCHEMA_FILES}
+    assert {
+        "instance.schema.json",
+        "events.schema.json",
+        "elements/quickbooks.schema.json",
+    } <= names
+
+
+@pytest.mark.parametrize("path", SCHEMA_FILES, ids=lambda p: p.relative_to(SCHEMA_DIR).as_posix())
+def test_schema_is_valid_2020_12(path: Path) -> None:
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    Draft202012Validator.check_schema(schema)
+    assert schema["$id"] == schemas.BASE_URI + path.relative_to(SCHEMA_DIR).as_posix()
+
+
+def test_refs_resolve_through_the_element_schema() -> None:
+    validator = schemas.validator("elements/quickbooks.schema.json")
+    assert list(validator.iter_errors(BODY)) == []
+    # Errors found through each $ref: instance -> events (configuration), and the element's
+    # own $defs (resource list, providerData shape).
+    broken = json.loads(json.dumps(BODY))
+    broken["configuration"]["event.vendor.type"] = "push"
+    broken["configuration"]["event.poller.urls"] = "bills,invoices"
+    del broken["providerData"]["realmId"]
+    paths = sorted("/".join(map(str, e.absolute_path)) for e in validator.iter_errors(broken))
+    assert paths == [
+        "configuration/event.poller.urls",
+        "configuration/event.vendor.type",
+        "providerData",
+    ]
+
+
+def test_every_schema_accepts_its_part_of_a_valid_body() -> None:
+    part = {"events.schema.json": BODY["configuration"]}
+    for path in schemas.load_all():
+        schemas.validator(path).validate(part.get(path, BODY))
