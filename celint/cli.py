@@ -10,9 +10,9 @@ from typing import Any, NoReturn
 import click
 
 from celint import __version__
+from celint.reporters import FORMATS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-FORMAT_NAMES = ("text", "full", "json")
 
 
 class UsageFailure(click.ClickException):
@@ -65,7 +65,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(FORMAT_NAMES),
+    type=click.Choice(tuple(FORMATS)),
     default="text",
     show_default=True,
     help="Output format.",

@@ -8,8 +8,10 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from celint.runner import RunResult
+if TYPE_CHECKING:  # the command line reads FORMATS without importing the linter
+    from celint.runner import RunResult
 
 
 @dataclass(frozen=True)
@@ -21,12 +23,16 @@ class ReportSettings:
     fixed: int = 0
 
 
-Render = Callable[[RunResult, ReportSettings], str]
+Render = Callable[["RunResult", ReportSettings], str]
 
 FORMATS: dict[str, str] = {
     "text": "celint.reporters.text",
     "full": "celint.reporters.full",
     "json": "celint.reporters.json",
+    "sarif": "celint.reporters.sarif",
+    "github": "celint.reporters.github",
+    "junit": "celint.reporters.junit",
+    "gitlab": "celint.reporters.gitlab",
 }
 
 

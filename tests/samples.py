@@ -1,0 +1,53 @@
+"""Instance bodies shared by the integration tests: one clean, the others broken on purpose."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+
+# A webhook body whose vendor type is the plural alias: one CE219 warning on line 9.
+WEBHOOKS_YAML = """\
+element:
+  key: quickbooks
+providerData:
+  code: ${QBO_CODE}
+  realmId: "123146096291789"
+configuration:
+  authentication.type: oauth2
+  event.notification.enabled: true
+  event.vendor.type: webhooks
+  event.notification.callback.url: https://app.example.com/events
+  event.notification.signature.key: ${QBO_SIGNATURE}
+  oauth.api.key: ${QBO_ID}
+  oauth.api.secret: ${QBO_SECRET}
+  oauth.callback.url: https://app.example.com/oauth
+  scope: com.intuit.quickbooks.accounting
+name: QuickBooks
+"""
+
+# Not valid JSON (a missing comma after the name): one CE001 error.
+MISSING_COMMA_JSON = '{"element": {"key": "quickbooks"},\n "name": "x"\n "configuration": {}}\n'
+
+# No name and a placeholder left in place: CE101 (error) and CE402 (warning).
+PLACEHOLDER_JSON = """\
+{
+  "element": {"key": "quickbooks"},
+  "providerData": {"code": "<AUTHORIZATION_CODE>", "realmId": "123146096291789"},
+  "configuration": {"authentication.type": "oauth2"}
+}
+"""
+
+
+def workspace(folder: Path) -> Path:
+    """``folder`` filled with the examples and the broken bodies, for multi-file runs."""
+    shutil.copytree(EXAMPLES, folder / "examples")
+    broken = folder / "broken"
+    broken.mkdir()
+    (broken / "webhooks.yaml").write_text(WEBHOOKS_YAML, encoding="utf-8")
+    (broken / "missing-comma.json").write_text(MISSING_COMMA_JSON, encoding="utf-8")
+    (broken / "placeholder.json").write_text(PLACEHOLDER_JSON, encoding="utf-8")
+    (broken / "odd, na:me 100%.yaml").write_text(WEBHOOKS_YAML, encoding="utf-8")
+    return folder
