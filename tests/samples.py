@@ -31,12 +31,13 @@ name: QuickBooks
 # Not valid JSON (a missing comma after the name): one CE001 error.
 MISSING_COMMA_JSON = '{"element": {"key": "quickbooks"},\n "name": "x"\n "configuration": {}}\n'
 
-# No name and a placeholder left in place: CE101 (error) and CE402 (warning).
+# No name, a placeholder left in place, no scope, a boolean as a string: CE101 (error), CE402 and
+# CE304 (warnings), CE217 (info).
 PLACEHOLDER_JSON = """\
 {
   "element": {"key": "quickbooks"},
   "providerData": {"code": "<AUTHORIZATION_CODE>", "realmId": "123146096291789"},
-  "configuration": {"authentication.type": "oauth2"}
+  "configuration": {"authentication.type": "oauth2", "event.notification.enabled": "false"}
 }
 """
 
