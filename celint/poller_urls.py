@@ -43,11 +43,20 @@ class PollerList:
         )
         return self.leading + middle + self.trailing
 
-    def replaced(self, index: int, words: Iterable[str]) -> str:
-        """The value with item ``index`` replaced by ``words`` joined by the separator."""
+    def replaced(self, indexes: Iterable[int], words: Iterable[str]) -> str:
+        """The value with the items at ``indexes`` replaced by ``words`` joined by the separator."""
         items = list(self.items)
-        items[index] = self.separator.join(words)
+        replacement = self.separator.join(words)
+        for index in indexes:
+            items[index] = replacement
         return self.text(items)
+
+    def positions(self) -> dict[str, list[int]]:
+        """Each distinct item with the indexes where it stands, in order of first appearance."""
+        found: dict[str, list[int]] = {}
+        for index, item in enumerate(self.items):
+            found.setdefault(item, []).append(index)
+        return found
 
     def without(self, indexes: Iterable[int]) -> str:
         """The value with the items at ``indexes`` removed, each with the separator before it

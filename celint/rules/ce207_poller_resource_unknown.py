@@ -25,6 +25,7 @@ from celint.diagnostic import Severity
 from celint.poller_urls import segment
 from celint.rules import rule
 from celint.rules._config import POLLER_URLS, poller_list
+from celint.rules._text import clip
 from celint.suggest import closest
 
 
@@ -44,16 +45,19 @@ def check(context: RuleContext) -> Iterator[Finding]:
         )
     if not resources:
         return
-    for index, item in enumerate(found.items):
+    longest = max(len(resource) for resource in resources)
+    for item, indexes in found.positions().items():
         if item in resources or segment(item, resources).readings:
             continue
-        guess = closest(item, resources)
+        # A guess for a text much longer than any resource would be a poor one, and costly.
+        guess = closest(item, resources) if len(item) <= 2 * longest else None
         hint = f"did you mean {guess!r}?" if guess else f"known resources: {', '.join(resources)}"
+        fixed = found.replaced(indexes, [guess]) if guess else None
         yield Finding(
             pointer,
-            f"{context.profile.key!r} has no resource {item!r}; {hint}",
-            suggestion=found.replaced(index, [guess]) if guess else None,
-            fix=found.replaced(index, [guess]) if guess else NO_FIX,
+            f"{context.profile.key!r} has no resource {clip(item)!r}; {hint}",
+            suggestion=fixed,
+            fix=fixed if fixed is not None else NO_FIX,
         )
 
 

@@ -25,6 +25,7 @@ from celint.diagnostic import Severity
 from celint.poller_urls import segment
 from celint.rules import rule
 from celint.rules._config import POLLER_URLS, poller_list
+from celint.rules._text import clip
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
@@ -33,28 +34,27 @@ def check(context: RuleContext) -> Iterator[Finding]:
         return
     resources = context.profile.resources
     sep = found.separator
-    for index, item in enumerate(found.items):
+    for item, indexes in found.positions().items():
         if item in resources:
             continue
         split = segment(item, resources)
         if not split.readings:
             continue
         first = split.readings[0]
-        shown = item if len(item) <= 40 else item[:37] + "..."
         if split.unique:
-            fixed = found.replaced(index, first)
+            fixed = found.replaced(indexes, first)
             yield Finding(
                 context.config_pointer(POLLER_URLS),
-                f"{len(first)} resources are run together in {shown!r}; separate them with "
-                f"{sep!r}: {sep.join(first)!r}",
+                f"{len(first)} resources are run together in {clip(item)!r}; separate them "
+                f"with {sep!r}: {clip(sep.join(first), 300)!r}",
                 suggestion=fixed,
                 fix=fixed,
             )
         else:
-            readings = " or ".join(repr(sep.join(reading)) for reading in split.readings)
+            readings = " or ".join(repr(clip(sep.join(r), 150)) for r in split.readings)
             yield Finding(
                 context.config_pointer(POLLER_URLS),
-                f"resources are run together in {shown!r}; separate them with {sep!r}, "
+                f"resources are run together in {clip(item)!r}; separate them with {sep!r}, "
                 f"for example {readings} (the text splits more than one way)",
                 fix=NO_FIX,
             )

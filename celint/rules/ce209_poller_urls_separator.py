@@ -23,6 +23,7 @@ from celint.diagnostic import Severity
 from celint.poller_urls import describe_separator
 from celint.rules import rule
 from celint.rules._config import POLLER_URLS, poller_list
+from celint.rules._text import clip
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
@@ -35,7 +36,7 @@ def check(context: RuleContext) -> Iterator[Finding]:
         yield Finding(
             context.config_pointer(POLLER_URLS),
             f"resources are separated by {names}; the platform splits {POLLER_URLS!r} on "
-            f"{found.separator!r} only: {found.joined()!r}",
+            f"{found.separator!r} only: {clip(found.joined(), 300)!r}",
             suggestion=found.joined(),
             fix=found.joined(),
         )

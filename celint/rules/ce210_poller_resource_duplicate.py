@@ -21,21 +21,19 @@ from celint.context import Finding, RuleContext
 from celint.diagnostic import Severity
 from celint.rules import rule
 from celint.rules._config import POLLER_URLS, poller_list
+from celint.rules._text import clip
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
     found = poller_list(context)
     if found is None:
         return
-    positions: dict[str, list[int]] = {}
-    for index, item in enumerate(found.items):
-        positions.setdefault(item, []).append(index)
-    for item, indexes in positions.items():
+    for item, indexes in found.positions().items():
         if len(indexes) > 1:
             fixed = found.without(indexes[1:])
             yield Finding(
                 context.config_pointer(POLLER_URLS),
-                f"{item!r} is listed {len(indexes)} times; list each resource once",
+                f"{clip(item)!r} is listed {len(indexes)} times; list each resource once",
                 suggestion=fixed,
                 fix=fixed,
             )

@@ -41,7 +41,7 @@ def _flow(context: RuleContext) -> str | None:
     chosen = context.configuration.get(AUTH_TYPE)
     if is_blank(chosen):
         return profile.default_auth
-    return str(chosen) if chosen in profile.provider_data else None
+    return chosen if isinstance(chosen, str) and chosen in profile.provider_data else None
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

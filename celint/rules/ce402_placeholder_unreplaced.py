@@ -24,6 +24,7 @@ from celint import pointer as jp
 from celint.context import Finding, RuleContext
 from celint.diagnostic import Severity
 from celint.rules import rule
+from celint.rules._text import clip
 from celint.values import is_placeholder, is_secret_pointer
 
 
@@ -43,7 +44,7 @@ def _strings(value: Any, pointer: str, label: str) -> Iterator[tuple[str, str, s
 def check(context: RuleContext) -> Iterator[Finding]:
     for pointer, label, value in _strings(context.body, context.root, "the document"):
         if is_placeholder(value):
-            what = "a secret field" if is_secret_pointer(pointer) else repr(value)
+            what = "a secret field" if is_secret_pointer(pointer) else repr(clip(value, 60))
             yield Finding(
                 pointer,
                 f"{label!r} still holds a template placeholder ({what}); "
