@@ -25,6 +25,16 @@ LOCAL_SUFFIXES = (".localhost", ".local", ".internal")
 #: calling itself.
 PLATFORM_DOMAINS = ("cloud-elements.com", "cloud-elements.co.uk")
 
+#: Address classes the platform cannot deliver to, most specific first (0.0.0.0 is also private).
+_ADDRESS_KINDS = (
+    ("unspecified", "an unspecified address"),
+    ("loopback", "a loopback address"),
+    ("link_local", "a link-local address"),
+    ("private", "a private address"),
+    ("multicast", "a multicast address"),
+    ("reserved", "a reserved address"),
+)
+
 
 def scheme_typo_fix(url: str) -> str | None:
     """The URL with a misspelt ``://`` repaired, when the typo is one of the unambiguous ones."""
@@ -75,9 +85,9 @@ def not_public_reason(name: str) -> str | None:
         return None
     if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
         address = address.ipv4_mapped
-    for kind in ("loopback", "link_local", "private", "unspecified", "multicast", "reserved"):
+    for kind, words in _ADDRESS_KINDS:
         if getattr(address, f"is_{kind}"):
-            return f"a {kind.replace('_', '-')} address"
+            return words
     return None if address.is_global else "an address that is not public"
 
 

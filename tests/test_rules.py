@@ -465,3 +465,10 @@ def test_yaml_positions_for_a_poller_finding() -> None:
     found = lint(text, path="x.yaml")
     assert codes(found) == ["CE209"]
     assert (found[0].line, found[0].column, found[0].suggestion) == (13, 22, "bills|invoices")
+
+
+def test_ce207_one_finding_per_distinct_resource() -> None:
+    found = lint(make_body({"event.poller.urls": "bils|invoices|bils"}))
+    unknown = one(found, "CE207")
+    assert unknown.suggestion == "bills|invoices|bills"
+    assert one(found, "CE210").suggestion == "bils|invoices"
