@@ -19,6 +19,7 @@ Turn events on (`"event.notification.enabled": true`), or remove the settings th
 apply (the poller keys of a webhook instance).
 """
 
+import functools
 from collections.abc import Iterator
 
 from celint import schemas
@@ -30,10 +31,11 @@ from celint.rules._config import ENABLED, VENDOR_TYPE, events_off
 POLLER_PREFIX = "event.poller."
 
 
-def _event_keys() -> set[str]:
+@functools.cache
+def _event_keys() -> frozenset[str]:
     """The documented `event.*` keys (unknown ones are CE104's)."""
     properties = schemas.load_all()["events.schema.json"]["properties"]
-    return {key for key in properties if key.startswith("event.") and key != ENABLED}
+    return frozenset(key for key in properties if key.startswith("event.") and key != ENABLED)
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

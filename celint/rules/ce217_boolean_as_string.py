@@ -16,6 +16,7 @@ says exactly one thing.
 Write a JSON boolean: `"event.notification.enabled": true` (applied by `--fix`).
 """
 
+import functools
 from collections.abc import Iterator
 from typing import Any
 
@@ -33,10 +34,11 @@ def _is_boolean(schema: dict[str, Any]) -> bool:
     return any(_is_boolean(option) for option in schema.get("oneOf", []) + schema.get("anyOf", []))
 
 
-def _boolean_keys() -> list[str]:
+@functools.cache
+def _boolean_keys() -> tuple[str, ...]:
     """The configuration keys the parameter tables type as boolean, read from the schema."""
     properties = schemas.load_all()["events.schema.json"]["properties"]
-    return [key for key, schema in properties.items() if _is_boolean(schema)]
+    return tuple(key for key, schema in properties.items() if _is_boolean(schema))
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
