@@ -34,13 +34,18 @@ class FileReport:
     source: Source | None = None
 
 
-def parse(source: Source) -> ParseResult:
-    """Parse by file name (``.json`` with ``json``; ``.yaml``/``.yml`` with ruamel.yaml); other
-    names by content: a text that starts like JSON is read as JSON."""
+def is_json(source: Source) -> bool:
+    """Read as JSON: by file name (``.json``), else, unless named YAML, by content (a text that
+    starts like JSON). Parsing and fixing (which writes values in the file's syntax) both ask."""
     name = source.path.lower()
-    if name.endswith(JSON_SUFFIXES) or (
+    return name.endswith(JSON_SUFFIXES) or (
         not name.endswith(YAML_SUFFIXES) and source.text.lstrip()[:1] in ("{", "[")
-    ):
+    )
+
+
+def parse(source: Source) -> ParseResult:
+    """Parse JSON with ``json`` and everything else with ruamel.yaml (see :func:`is_json`)."""
+    if is_json(source):
         from celint.json_loader import load_json
 
         return load_json(source.text)
