@@ -97,6 +97,10 @@ def cli(ctx: click.Context, debug: bool) -> None:
     default=None,
     help="Colour the output (default: on a terminal, unless NO_COLOR is set).",
 )
+@click.option("--fix", is_flag=True, help="Apply the safe fixes, write the files, report the rest.")
+@click.option(
+    "--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing (exit 1 if any)."
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary line.")
 @click.option("-v", "--verbose", is_flag=True, help="Also say which files were skipped and why.")
 def check(
@@ -109,6 +113,8 @@ def check(
     all_documents: bool,
     stdin_filename: str | None,
     color: bool | None,
+    fix: bool,
+    diff: bool,
     quiet: bool,
     verbose: bool,
 ) -> None:
@@ -122,19 +128,23 @@ def check(
       celint check examples/
       celint check --select CE2 --format json instances/qbo.yaml
       cat body.json | celint check --stdin-filename body.json -
+      celint check --diff instances/     what --fix would change
     Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.
     """
     from celint.diagnostic import Severity
     from celint.options import LintOptions
     from celint.reporters import ReportSettings, renderer
-    from celint.runner import InputError, run
+    from celint.runner import InputError, fix_run, run
     from celint.walk import PathMissing
 
     options = LintOptions(
         select=_selectors(select), ignore=_selectors(ignore), all_documents=all_documents
     )
     try:
-        result = run(paths or (".",), options, stdin_filename)
+        if fix or diff:
+            result = fix_run(paths or (".",), options, stdin_filename, write=not diff)
+        else:
+            result = run(paths or (".",), options, stdin_filename)
     except PathMissing as exc:
         raise UsageFailure(f"{exc}: no such file or directory") from None
     except InputError as exc:
@@ -143,11 +153,24 @@ def check(
         for report in result.reports:
             if report.skipped_reason:
                 click.echo(f"celint: skipped {report.path}: {report.skipped_reason}", err=True)
-    settings = ReportSettings(color=_use_color(color), quiet=quiet)
+    if diff:
+        _print_diff(result.diffs, result.fixed, quiet)
+    settings = ReportSettings(color=_use_color(color), quiet=quiet, fixed=result.fixed)
     click.echo(renderer(output_format)(result, settings), nl=False, color=settings.color)
     threshold = Severity.parse(fail_on)
     failed = any(d.severity >= threshold for d in result.diagnostics)
     _exit(EXIT_FINDINGS if failed and not exit_zero else EXIT_OK)
+
+
+def _print_diff(diffs: list[str], fixes: int, quiet: bool) -> NoReturn:
+    """``--diff``: the diffs on stdout, a count on stderr; exit 1 when anything would change."""
+    from celint.reporters.text import plural
+
+    click.echo("".join(diffs), nl=False)
+    if not quiet:
+        summary = f"Would fix {plural(fixes, 'problem')} in {plural(len(diffs), 'file')}."
+        click.echo(summary, err=True)
+    _exit(EXIT_FINDINGS if diffs else EXIT_OK)
 
 
 @cli.command()

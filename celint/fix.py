@@ -24,7 +24,7 @@ from celint.diagnostic import Diagnostic
 from celint.linter import FileReport, check_source, is_json, parse
 from celint.options import DEFAULT_OPTIONS, LintOptions
 from celint.render import render
-from celint.source import Source
+from celint.source import DecodeError, Source, decode
 
 MAX_PASSES = 10
 # A line and its "\n" (a "\r" before it stays part of the line, as ``diff`` shows CRLF files).
@@ -82,6 +82,15 @@ def fix_source(source: Source, options: LintOptions = DEFAULT_OPTIONS) -> FixRes
         current = replace(current, text=text)
         report = check_source(current, options)
     return FixResult(source, current.text, applied, report)
+
+
+def fix_bytes(path: str, data: bytes, options: LintOptions = DEFAULT_OPTIONS) -> FixResult | None:
+    """Decode and fix one input's bytes; None when they are not text (nothing to fix)."""
+    try:
+        source = decode(path, data)
+    except DecodeError:
+        return None
+    return fix_source(source, options)
 
 
 def fix_text(
@@ -173,6 +182,5 @@ def unified_diff(path: str, before: str, after: str) -> str:
     """A unified diff of two texts, marking a last line without a newline as ``diff`` does."""
     lines = difflib.unified_diff(_LINE.findall(before), _LINE.findall(after), path, path)
     return "".join(
-        line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
-        for line in lines
+        line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
     )

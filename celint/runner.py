@@ -38,9 +38,15 @@ def lint_inputs(
 
 @dataclass
 class RunResult:
-    """Everything reporters need: the reports of checked files and the overall counts."""
+    """Everything reporters need: the reports of checked files and the overall counts.
+
+    After ``--fix`` or ``--diff``, ``fixed`` counts the fixes applied and ``diffs`` holds one
+    unified diff per changed file; the reports describe the fixed text.
+    """
 
     reports: list[FileReport] = field(default_factory=list)
+    fixed: int = 0
+    diffs: list[str] = field(default_factory=list)
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
@@ -65,3 +71,39 @@ class RunResult:
 def run(paths: tuple[str, ...], options: LintOptions, stdin_name: str | None = None) -> RunResult:
     """Lint every input named by ``paths`` (files, directories, ``-``)."""
     return RunResult(list(lint_inputs(expand(paths), options, stdin_name)))
+
+
+def fix_run(
+    paths: tuple[str, ...],
+    options: LintOptions,
+    stdin_name: str | None = None,
+    *,
+    write: bool,
+) -> RunResult:
+    """Fix every input named by ``paths``; with ``write``, save each changed file atomically.
+
+    A file that cannot be written (or changed while it was being fixed) stops the run with an
+    InputError; files written before it stay fixed, each one whole.
+    """
+    from celint.fix import fix_bytes
+    from celint.writer import write_atomic
+
+    result = RunResult()
+    for path in expand(paths):
+        name, data = read_input(path, stdin_name)
+        fixed = fix_bytes(name, data, options)
+        if fixed is None:
+            result.reports.append(check_bytes(name, data, options))
+            continue
+        if fixed.changed and write:
+            if path == STDIN:
+                raise InputError("--fix cannot write to standard input; use --diff")
+            try:
+                write_atomic(path, fixed.encoded(), data)
+            except OSError as exc:
+                raise InputError(f"{path}: cannot write: {exc.strerror or exc}") from None
+        result.reports.append(fixed.report)
+        result.fixed += len(fixed.applied)
+        if fixed.changed:
+            result.diffs.append(fixed.diff())
+    return result

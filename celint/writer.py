@@ -25,9 +25,11 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, read: bytes) -> None
     still holds ``read``; raises FileChangedError or the OSError that stopped the write."""
     target = Path(os.path.realpath(path))
     if target.read_bytes() != read:
-        raise FileChangedError(f"{path}: changed since it was read; not written")
+        raise FileChangedError("changed since it was read; not written")
     mode = stat.S_IMODE(target.stat().st_mode)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".celint", dir=target.parent)
+    handle, temporary = tempfile.mkstemp(
+        prefix=f".{target.name}.", suffix=".celint", dir=target.parent
+    )
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)

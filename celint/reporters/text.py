@@ -12,7 +12,7 @@ from celint.runner import RunResult
 _COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 
 
-def _plural(count: int, word: str) -> str:
+def plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
@@ -28,20 +28,20 @@ def line(d: Diagnostic, color: bool = False) -> str:
 
 def summary(result: RunResult, settings: ReportSettings) -> str:
     """``Found 3 problems (2 errors, 1 warning) in 1 of 4 files; 2 fixable with --fix.``"""
-    fixed = f"Fixed {_plural(settings.fixed, 'problem')}. " if settings.fixed else ""
+    fixed = f"Fixed {plural(settings.fixed, 'problem')}. " if settings.fixed else ""
     total = len(result.diagnostics)
     if not total:
         if not result.files_checked:
-            return f"{fixed}No instance bodies found among {_plural(len(result.reports), 'file')}."
-        return f"{fixed}All checks passed ({_plural(result.files_checked, 'file')} checked)."
+            return f"{fixed}No instance bodies found among {plural(len(result.reports), 'file')}."
+        return f"{fixed}All checks passed ({plural(result.files_checked, 'file')} checked)."
     counts = ", ".join(
-        _plural(result.count(severity), severity.label)
+        plural(result.count(severity), severity.label)
         for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO)
         if result.count(severity)
     )
     text = (
-        f"{fixed}Found {_plural(total, 'problem')} ({counts}) in {result.files_with_problems} "
-        f"of {_plural(result.files_checked, 'file')}"
+        f"{fixed}Found {plural(total, 'problem')} ({counts}) in {result.files_with_problems} "
+        f"of {plural(result.files_checked, 'file')}"
     )
     if result.fixable:
         text += f"; {result.fixable} fixable with --fix"
