@@ -33,11 +33,12 @@ _LINE = re.compile(r"[^\n]*\n|[^\n]+\Z")
 
 @dataclass(frozen=True)
 class Edit:
-    """Replace ``text[start:end]`` with ``replacement``: the fix of one diagnostic."""
+    """Replace ``text[start:end]`` with the first of ``replacements`` that reads back right:
+    the fix of one diagnostic."""
 
     start: int
     end: int
-    replacement: str
+    replacements: tuple[str, ...]
     diagnostic: Diagnostic
 
 
@@ -115,9 +116,9 @@ def plan(diagnostics: list[Diagnostic], source: Source) -> list[Edit]:
         if not diagnostic.fixable or span is None:
             continue
         original = source.text[span.offset : span.end_offset]
-        replacement = render(diagnostic.fix, original, json_style=json_style)
-        if replacement is not None and replacement != original:
-            candidates.append(Edit(span.offset, span.end_offset, replacement, diagnostic))
+        replacements = render(diagnostic.fix, original, json_style=json_style)
+        if replacements and original not in replacements:
+            candidates.append(Edit(span.offset, span.end_offset, replacements, diagnostic))
     edits: list[Edit] = []
     for edit in sorted(candidates, key=lambda e: (e.start, e.end)):
         if not edits or edit.start >= edits[-1].end:
@@ -127,20 +128,30 @@ def plan(diagnostics: list[Diagnostic], source: Source) -> list[Edit]:
 
 def apply_checked(source: Source, edits: list[Edit]) -> tuple[str, list[Edit]]:
     """Apply ``edits`` from the last to the first, keeping each only if the result still reads
-    as the old documents with just that value replaced."""
+    as the old documents with just that value replaced (an edit with no such rendering is
+    dropped)."""
     before = parse(source)
     if before.failed:
         return source.text, []
     expected = {document.index: document.value for document in before.documents}
     text, kept = source.text, []
     for edit in reversed(edits):
-        candidate = text[: edit.start] + edit.replacement + text[edit.end :]
         wanted = _with_value(expected, edit.diagnostic)
-        if wanted is not None and _reads_as(replace(source, text=candidate), wanted):
-            text, expected = candidate, wanted
+        fixed = None if wanted is None else _first_that_reads(source, text, edit, wanted)
+        if wanted is not None and fixed is not None:
+            text, expected = fixed, wanted
             kept.append(edit)
     kept.reverse()
     return text, kept
+
+
+def _first_that_reads(source: Source, text: str, edit: Edit, wanted: dict[int, Any]) -> str | None:
+    """``text`` with the first of the edit's renderings that reads as ``wanted``."""
+    for replacement in edit.replacements:
+        candidate = text[: edit.start] + replacement + text[edit.end :]
+        if _reads_as(replace(source, text=candidate), wanted):
+            return candidate
+    return None
 
 
 def _with_value(documents: dict[int, Any], diagnostic: Diagnostic) -> dict[int, Any] | None:

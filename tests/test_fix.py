@@ -12,7 +12,7 @@ from celint import rules
 from celint.context import Finding, RuleContext
 from celint.diagnostic import Severity
 from celint.fix import MAX_PASSES, fix_bytes, fix_text, unified_diff
-from celint.render import is_plain_safe, render
+from celint.render import render
 
 FIXTURES = Path(__file__).parent / "fixtures" / "fix"
 INPUTS = sorted(p for p in FIXTURES.iterdir() if ".expected." not in p.name)
@@ -117,33 +117,33 @@ def test_undecodable_bytes_are_not_fixed() -> None:
 @pytest.mark.parametrize(
     ("value", "original", "written"),
     [
-        ("webhook", "webhooks", "webhook"),
-        ("it's fine", "x", "it's fine"),
-        ("15", "x", '"15"'),
-        ("true", "x", '"true"'),
-        ("null", "x", '"null"'),
-        ("a: b", "x", '"a: b"'),
-        ("a #b", "x", '"a #b"'),
-        ("a, b", "x", '"a, b"'),
-        ("[x]", "x", '"[x]"'),
-        ("- x", "x", '"- x"'),
-        (" x", "x", '" x"'),
-        ("", "x", '""'),
-        ("tab\there", "x", '"tab\\there"'),
-        ("it's", "'x'", "'it''s'"),
-        ("new\nline", "'x'", '"new\\nline"'),
-        ("webhook", '"x"', '"webhook"'),
-        ("webhook", "&anchor x", "&anchor webhook"),
-        ("webhook", "!!str 'x'", "!!str 'webhook'"),
-        (True, "'true'", "true"),
-        (False, '"false"', "false"),
-        (15, '"15"', "15"),
-        (None, "x", "null"),
-        (1.5, "x", None),
+        ("webhook", "webhooks", ("webhook", '"webhook"')),
+        ("it's fine", "x", ("it's fine", '"it\'s fine"')),
+        ("15", "x", ('"15"',)),
+        ("true", "x", ('"true"',)),
+        ("null", "x", ('"null"',)),
+        ("2024-01-01", "x", ('"2024-01-01"',)),
+        ("a: b", "x", ('"a: b"',)),
+        ("a #b", "x", ('"a #b"',)),
+        ("[x]", "x", ('"[x]"',)),
+        ("- x", "x", ('"- x"',)),
+        (" x", "x", ('" x"',)),
+        ("", "x", ('""',)),
+        ("tab\there", "x", ('"tab\\there"',)),
+        ("it's", "'x'", ("'it''s'",)),
+        ("new\nline", "'x'", ('"new\\nline"',)),
+        ("webhook", '"x"', ('"webhook"',)),
+        ("webhook", "&anchor x", ("&anchor webhook", '&anchor "webhook"')),
+        ("webhook", "!!str 'x'", ("!!str 'webhook'",)),
+        (True, "'true'", ("true",)),
+        (False, '"false"', ("false",)),
+        (15, '"15"', ("15",)),
+        (None, "x", ("null",)),
+        (1.5, "x", ()),
     ],
 )
 def test_render_yaml_keeps_style_unless_meaning_changes(
-    value: object, original: str, written: str | None
+    value: object, original: str, written: tuple[str, ...]
 ) -> None:
     assert render(value, original, json_style=False) == written
 
@@ -153,13 +153,17 @@ def test_render_yaml_keeps_style_unless_meaning_changes(
     [("webhook", '"webhook"'), ('café "x"', '"café \\"x\\""'), (True, "true"), (7, "7")],
 )
 def test_render_json(value: object, written: str) -> None:
-    assert render(value, '"old"', json_style=True) == written
+    assert render(value, '"old"', json_style=True) == (written,)
 
 
-def test_plain_safety_checks_flow_context_too() -> None:
-    assert is_plain_safe("bills|invoices")
-    assert not is_plain_safe("bills}")
-    assert not is_plain_safe("2024-01-01")  # a timestamp in YAML 1.1 readers
+def test_plain_that_breaks_a_flow_mapping_falls_back_to_quotes() -> None:
+    """``https://x`` is a fine plain scalar in a block mapping, a syntax error inside ``{}``."""
+    text = (
+        "element: {key: quickbooks}\nname: x\nconfiguration: {oauth.callback.url: https;//a.io}\n"
+    )
+    new, applied, _ = fix_text(text, path="a.yaml")
+    assert new == text.replace("https;//a.io", '"https://a.io"')
+    assert [d.code for d in applied] == ["CE212"]
 
 
 def _toggling_rule(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -190,3 +194,41 @@ def test_unified_diff_marks_missing_final_newline_and_keeps_crlf() -> None:
         "+b: webhook\n\\ No newline at end of file\n"
     )
     assert unified_diff("f.yaml", before, before) == ""
+
+
+QBO_RESOURCES = [
+    "bill-payments",
+    "bills",
+    "classes",
+    "credit-memos",
+    "credit-terms",
+    "currencies",
+    "customers",
+    "employees",
+    "invoices",
+    "journal-entries",
+    "ledger-accounts",
+    "payment-methods",
+    "payments",
+    "products",
+    "purchase-orders",
+    "refund-receipts",
+    "sales-receipts",
+    "tax-codes",
+    "tax-rates",
+    "time-activities",
+    "vendor-credits",
+    "vendors",
+]
+
+
+def test_reference_polling_body_gets_its_22_resources_separated() -> None:
+    path = FIXTURES.parent / "reference" / "polling-body.json"
+    original = path.read_bytes()
+    result = fix_bytes(path.name, original)
+    assert result is not None
+    assert [d.code for d in result.applied] == ["CE208"]
+    concatenated = "".join(QBO_RESOURCES).encode()
+    assert original.count(concatenated) == 1
+    assert result.encoded() == original.replace(concatenated, "|".join(QBO_RESOURCES).encode())
+    assert [d.code for d in result.remaining if d.fixable] == []
