@@ -106,6 +106,19 @@ def fix_text(
     return result.text, result.applied, result.remaining
 
 
+def replacement(diagnostic: Diagnostic, source: Source) -> str | None:
+    """The text that would replace the diagnostic's span when fixed alone (as SARIF ``fixes``
+    describe it), checked like any edit; None when it has no safe fix in this source."""
+    edits = plan([diagnostic], source)
+    if not edits:
+        return None
+    text, kept = apply_checked(source, edits)
+    if not kept:
+        return None
+    edit = kept[0]
+    return text[edit.start : edit.end + len(text) - len(source.text)]
+
+
 def plan(diagnostics: list[Diagnostic], source: Source) -> list[Edit]:
     """The edits for one pass: each fixable finding rendered in the file's style, overlapping
     ones left for a later pass, no-op edits dropped; sorted from the start of the text."""

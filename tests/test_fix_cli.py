@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 from clirun import celint_command, run_celint
+from jsonschema import Draft7Validator
 from ruamel.yaml import YAML
 
 from celint import writer
@@ -123,3 +126,41 @@ def test_pre_commit_hooks_offer_check_and_fix() -> None:
         ("celint", "celint check", "python", ["json", "yaml"]),
         ("celint-fix", "celint check --fix", "python", ["json", "yaml"]),
     ]
+
+
+def apply_sarif_fixes(text: str, results: list[dict[str, Any]]) -> str:
+    """Apply every replacement of every result's fixes, as a SARIF viewer would (1-based
+    line/column regions, last first)."""
+    lines = text.splitlines(keepends=True)
+    starts = [sum(len(line) for line in lines[:i]) for i in range(len(lines))]
+    edits = []
+    for result in results:
+        for fix in result.get("fixes", []):
+            for change in fix["artifactChanges"]:
+                for item in change["replacements"]:
+                    region = item["deletedRegion"]
+                    start = starts[region["startLine"] - 1] + region["startColumn"] - 1
+                    end = starts[region["endLine"] - 1] + region["endColumn"] - 1
+                    edits.append((start, end, item["insertedContent"]["text"]))
+    for start, end, inserted in sorted(edits, reverse=True):
+        text = text[:start] + inserted + text[end:]
+    return text
+
+
+@pytest.mark.parametrize("name", ["ce212.yaml", "ce212.json", "ce217.yaml", "ce219.yaml"])
+def test_sarif_fixes_reproduce_the_fixed_file(tmp_path: Path, name: str) -> None:
+    path = copy_fixture(name, tmp_path)
+    result = run_celint("check", "--format", "sarif", name, cwd=tmp_path)
+    log = json.loads(result.stdout)
+    schema = json.loads((ROOT / "tests" / "data" / "sarif-schema-2.1.0.json").read_text("utf-8"))
+    assert list(Draft7Validator(schema).iter_errors(log)) == []
+    results = log["runs"][0]["results"]
+    uris = {
+        c["artifactLocation"]["uri"]
+        for r in results
+        for f in r.get("fixes", [])
+        for c in f["artifactChanges"]
+    }
+    assert uris == {name}
+    text = path.read_bytes().decode("utf-8")
+    assert apply_sarif_fixes(text, results).encode() == expected_bytes(name)

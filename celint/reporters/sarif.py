@@ -14,12 +14,14 @@ from urllib.parse import quote
 
 from celint import __version__
 from celint.diagnostic import Diagnostic, Severity
+from celint.fix import replacement
 from celint.paths import relative
 from celint.reporters import ReportSettings
 from celint.reporters._fingerprint import fingerprints
 from celint.rule_docs import explain_text
 from celint.rules import Rule, all_rules
 from celint.runner import RunResult
+from celint.source import Source
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/celint/celint"
@@ -75,15 +77,32 @@ def result_object(d: Diagnostic, rule_index: int, fingerprint: str) -> dict[str,
     }
 
 
+def _fixes(d: Diagnostic, source: Source | None) -> list[dict[str, Any]]:
+    """The safe fix of a fixable finding as one SARIF fix: replace the value's region."""
+    text = replacement(d, source) if source is not None and d.fixable else None
+    if text is None or d.span is None:
+        return []
+    region = _location(d)["physicalLocation"]
+    change = {
+        "artifactLocation": region["artifactLocation"],
+        "replacements": [{"deletedRegion": region["region"], "insertedContent": {"text": text}}],
+    }
+    return [{"description": {"text": f"{d.rule}: write {text}"}, "artifactChanges": [change]}]
+
+
 def document(result: RunResult) -> dict[str, Any]:
-    """The SARIF log as a mapping (one run)."""
+    """The SARIF log as a mapping (one run); fixable results carry their ``fixes``."""
     rules = all_rules()
     index = {rule.code: i for i, rule in enumerate(rules)}
-    diagnostics = result.diagnostics
-    results = [
-        result_object(d, index[d.code], fingerprint)
-        for d, fingerprint in zip(diagnostics, fingerprints(diagnostics), strict=True)
-    ]
+    placed = [(d, report.source) for report in result.reports for d in report.diagnostics]
+    diagnostics = [d for d, _ in placed]
+    results = []
+    for (d, source), fingerprint in zip(placed, fingerprints(diagnostics), strict=True):
+        item = result_object(d, index[d.code], fingerprint)
+        fixes = _fixes(d, source)
+        if fixes:
+            item["fixes"] = fixes
+        results.append(item)
     driver = {
         "name": "celint",
         "version": __version__,
