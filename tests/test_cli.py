@@ -249,3 +249,17 @@ def test_readme_rule_table_matches_registry() -> None:
     assert rules_markdown() in readme, (
         "README rule table is stale: run `celint rules --format markdown`"
     )
+
+
+def test_full_format_windows_long_lines_and_masks_secrets(tmp_path: Path) -> None:
+    secret = "s3cr3t-value-for-the-test"
+    body = json.loads(ALIAS_BODY)
+    body["configuration"]["oauth.api.secret"] = secret
+    path = tmp_path / "minified.json"
+    path.write_text(json.dumps(body, separators=(",", ":")))
+    result = run_celint("check", "--format", "full", "--no-color", str(path))
+    assert secret not in result.stdout + result.stderr
+    source_rows = [row for row in result.stdout.splitlines() if row.startswith("    1 | ")]
+    assert source_rows and all(len(row) <= len("    1 | ") + 102 for row in source_rows)
+    secret_row = next(row for row in source_rows if '"oauth.api.secret":' in row)
+    assert '"oauth.api.secret":' + "*" * (len(secret) + 2) in secret_row

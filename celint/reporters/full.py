@@ -13,14 +13,37 @@ from celint.reporters import ReportSettings
 from celint.reporters.text import line, summary
 from celint.runner import RunResult
 
+WIDTH = 100
+CONTEXT = 24
+ELLIPSIS = "…"
+
+
+def _window(source: str, start: int, end: int) -> tuple[str, int, int]:
+    """Cut a long line down to about WIDTH characters around ``start``..``end``.
+
+    Minified one-line bodies would otherwise print kilobytes per finding. Returns the shown
+    text and the caret's start and end within it.
+    """
+    if len(source) <= WIDTH:
+        return source, start, end
+    left = max(0, start - CONTEXT)
+    right = min(len(source), max(end, left + WIDTH))
+    if right - left > WIDTH:
+        right = left + WIDTH
+        end = min(end, right)
+    prefix = ELLIPSIS if left else ""
+    suffix = ELLIPSIS if right < len(source) else ""
+    shift = len(prefix) - left
+    return prefix + source[left:right] + suffix, start + shift, end + shift
+
 
 def _excerpt(d: Diagnostic, lines: list[str], color: bool) -> list[str]:
     if d.span is None or not 0 < d.span.line <= len(lines):
         return []
-    source = lines[d.span.line - 1].rstrip("\r\n").expandtabs(1)
+    full_line = lines[d.span.line - 1].rstrip("\r").expandtabs(1)
     gutter = f"{d.span.line:>5} | "
-    start = d.span.column - 1
-    end = d.span.end_column - 1 if d.span.end_line == d.span.line else len(source)
+    end = d.span.end_column - 1 if d.span.end_line == d.span.line else len(full_line)
+    source, start, end = _window(full_line, d.span.column - 1, end)
     caret = " " * start + "^" * max(1, end - start)
     if color:
         caret = click.style(caret, fg="red", bold=True)
@@ -38,7 +61,7 @@ def render(result: RunResult, settings: ReportSettings) -> str:
     for report in result.reports:
         if not report.diagnostics:
             continue
-        lines = masked_text(report.source).splitlines() if report.source else []
+        lines = masked_text(report.source).split("\n") if report.source else []
         for d in report.diagnostics:
             out.append(line(d, settings.color))
             out.extend(_excerpt(d, lines, settings.color))
