@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from bodies import DROP, make_body
 from clirun import run_celint
 
 import celint
@@ -16,24 +17,13 @@ from celint.rule_docs import rules_markdown
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 
-ALIAS_BODY = """\
-{
-  "element": {"key": "quickbooks"},
-  "providerData": {"code": "${QBO_CODE}", "realmId": "123146096291789"},
-  "configuration": {
-    "oauth.callback.url": "https://app.example.com/oauth",
-    "oauth.api.key": "${QBO_ID}",
-    "oauth.api.secret": "${QBO_SECRET}",
-    "authentication.type": "oauth2",
-    "scope": "com.intuit.quickbooks.accounting",
-    "event.notification.enabled": true,
-    "event.vendor.type": "webhooks",
-    "event.notification.callback.url": "https://app.example.com/events",
-    "event.notification.signature.key": "${QBO_SIGNATURE}"
-  },
-  "name": "QuickBooks"
-}
-"""
+ALIAS_BODY = make_body(
+    {
+        "event.vendor.type": "webhooks",
+        "event.poller.refresh_interval": DROP,
+        "event.poller.urls": DROP,
+    }
+)
 
 TSCONFIG = """\
 {
@@ -76,7 +66,7 @@ def test_text_line_and_summary(alias_file: Path) -> None:
     result = run_celint("check", str(alias_file))
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
-        f"{alias_file}:11:26: CE219 [warning] 'webhooks' is an accepted alias; "
+        f"{alias_file}:16:26: CE219 [warning] 'webhooks' is an accepted alias; "
         "the documented value is 'webhook'",
         "Found 1 problem (1 warning) in 1 of 1 file; 1 fixable with --fix.",
     ]
@@ -92,9 +82,9 @@ def test_json_format_shape(alias_file: Path) -> None:
         "diagnostics": [
             {
                 "path": str(alias_file),
-                "line": 11,
+                "line": 16,
                 "column": 26,
-                "end_line": 11,
+                "end_line": 16,
                 "end_column": 36,
                 "code": "CE219",
                 "rule": "vendor-type-alias",
@@ -112,7 +102,7 @@ def test_json_format_shape(alias_file: Path) -> None:
 def test_full_format_shows_source_and_caret(alias_file: Path) -> None:
     result = run_celint("check", "--format", "full", "--no-color", str(alias_file))
     lines = result.stdout.splitlines()
-    assert lines[1] == '   11 |     "event.vendor.type": "webhooks",'
+    assert lines[1] == '   16 |     "event.vendor.type": "webhooks",'
     assert lines[2] == "      |                          ^^^^^^^^^^"
     assert lines[3] == "      = help: fix: webhook"
 
@@ -170,7 +160,7 @@ def test_broken_instance_body_is_reported(tmp_path: Path) -> None:
 def test_stdin_with_filename() -> None:
     result = run_celint("check", "--stdin-filename", "body.json", "-", stdin=ALIAS_BODY)
     assert result.returncode == 1
-    assert result.stdout.startswith("body.json:11:26: CE219 ")
+    assert result.stdout.startswith("body.json:16:26: CE219 ")
 
 
 def test_color_and_no_color(alias_file: Path) -> None:
