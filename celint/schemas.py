@@ -16,9 +16,14 @@ BASE_URI = "https://celint.dev/schemas/"
 INSTANCE = "instance.schema.json"
 
 
-def schema_dir() -> Path:
-    """The packaged copy first (wheel installs), then the source checkout's ``schemas/``."""
-    here = Path(__file__).resolve().parent
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def schema_dir(here: Path = PACKAGE_DIR) -> Path:
+    """The packaged copy first (wheel installs), then the source checkout's ``schemas/``.
+
+    ``here`` is the package folder; tests pass another one to check both layouts.
+    """
     for candidate in (here / "schemas", here.parent / "schemas"):
         if (candidate / INSTANCE).is_file():
             return candidate

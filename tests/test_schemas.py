@@ -56,3 +56,28 @@ def test_every_schema_accepts_its_part_of_a_valid_body() -> None:
     part = {"events.schema.json": BODY["configuration"]}
     for path in schemas.load_all():
         schemas.validator(path).validate(part.get(path, BODY))
+
+
+def _layout(root: Path, *schema_folders: str) -> Path:
+    package = root / "celint"
+    package.mkdir(parents=True)
+    for folder in schema_folders:
+        (root / folder).mkdir(parents=True, exist_ok=True)
+        (root / folder / "instance.schema.json").write_text("{}")
+    return package
+
+
+def test_schema_dir_prefers_the_packaged_copy(tmp_path: Path) -> None:
+    package = _layout(tmp_path, "celint/schemas", "schemas")
+    assert schemas.schema_dir(package) == package / "schemas"
+
+
+def test_schema_dir_falls_back_to_the_source_checkout(tmp_path: Path) -> None:
+    package = _layout(tmp_path, "schemas")
+    assert schemas.schema_dir(package) == tmp_path / "schemas"
+
+
+def test_schema_dir_says_where_it_looked(tmp_path: Path) -> None:
+    package = _layout(tmp_path)
+    with pytest.raises(FileNotFoundError, match="schemas are missing"):
+        schemas.schema_dir(package)
