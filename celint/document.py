@@ -60,6 +60,7 @@ class Document:
         self._locate = locate
         self._table: dict[str, Located] | None = None
         self._start = start
+        self._nested: dict[str, Document] = {}
 
     def _located(self, pointer: str) -> Located | None:
         if self._table is None:
@@ -72,6 +73,9 @@ class Document:
         A pointer that names nothing (a missing key) is placed on its nearest existing ancestor's
         key, which is where a reader looks for it.
         """
+        for base, inner in self._nested.items():
+            if pointer.startswith(base + "/"):
+                return inner.span(pointer[len(base) :], key=key)
         found = self._located(pointer)
         if found is not None:
             return (found.key or found.value) if key else found.value
@@ -85,3 +89,23 @@ class Document:
             if not ancestor:
                 return self._start
             ancestor = jp.parent(ancestor)
+
+    def nest(self, pointer: str, inner: Document) -> None:
+        """Place pointers that go on inside the string at ``pointer`` through ``inner``, a
+        document parsed from that string whose spans already point into this file."""
+        self._nested[pointer] = inner
+
+    def translated(self, convert: Callable[[Span], Span]) -> Document:
+        """The same value, with every span passed through ``convert`` (for a document parsed
+        from a string value: its own offsets become offsets in the enclosing file)."""
+
+        def locate() -> dict[str, Located]:
+            if self._table is None:
+                self._table = self._locate()
+            return {
+                pointer: Located(convert(found.value), found.key and convert(found.key))
+                for pointer, found in self._table.items()
+            }
+
+        start = convert(self._start) if self._start is not None else None
+        return Document(self.value, locate, self.index, start)

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from celint import elements, rules, schema_check, schemas, sniff
+from celint import elements, embedded, rules, schema_check, schemas, sniff
+from celint import pointer as jp
 from celint.context import NO_FIX, Finding, RuleContext
 from celint.diagnostic import Diagnostic
 from celint.document import Document
@@ -83,9 +84,9 @@ def check_source(source: Source, options: LintOptions = DEFAULT_OPTIONS) -> File
         return report
     found: list[Diagnostic] = []
     for document in parsed.documents:
-        if sniff.is_instance_body(document.value) or options.all_documents:
+        if sniff.is_instance_document(document.value) or options.all_documents:
             report.checked = True
-            found.extend(lint_document(document, source.path, options))
+            found.extend(lint_document(document, source.path, options, source.text))
     if not report.checked:
         report.skipped_reason = "not an instance body"
         return report
@@ -114,36 +115,38 @@ def check_bytes(path: str, data: bytes, options: LintOptions = DEFAULT_OPTIONS) 
 
 
 def lint_document(
-    document: Document, path: str, options: LintOptions = DEFAULT_OPTIONS
+    document: Document, path: str, options: LintOptions = DEFAULT_OPTIONS, text: str | None = None
 ) -> list[Diagnostic]:
-    """Schema and rules over one document; each finding placed by its pointer."""
-    body = document.value
+    """Schema and rules over one document; each finding placed by its pointer.
+
+    An exported array of instances (``GET /instances``) is linted item by item, each item's
+    pointers under ``/N``. With ``text`` (the document's source), findings inside a string that
+    holds JSON are placed on their true line and column.
+    """
+    value = document.value
+    bodies = enumerate(value) if sniff.is_exported_array(value) else [(None, value)]
+    found = [
+        pair
+        for index, body in bodies
+        for pair in _findings(body, options, "" if index is None else jp.join("", index))
+    ]
+    if text is not None:
+        embedded.nest_json_strings(document, text, (finding.pointer for _, finding in found))
+    return [_place(path, document, rule, finding) for rule, finding in found]
+
+
+def _findings(body: Any, options: LintOptions, root: str) -> list[tuple[rules.Rule, Finding]]:
+    """Run every rule on one body; a specific rule's finding replaces a generic one on the same
+    value. A body that is not a mapping is one CE003 finding."""
     if not isinstance(body, dict):
-        rule = rules.by_code()["CE003"]
         kind = schema_check.describe(body)
         message = f"an instance body must be an object (a mapping), found {kind}"
-        return [
-            Diagnostic(
-                path,
-                rule.code,
-                rule.name,
-                rule.severity,
-                message,
-                "",
-                document.span(""),
-                document=document.index,
-            )
-        ]
-    return [_place(path, document, rule, finding) for rule, finding in _findings(body, options)]
-
-
-def _findings(body: dict[str, Any], options: LintOptions) -> list[tuple[rules.Rule, Finding]]:
-    """Run every rule; a specific rule's finding replaces a generic one on the same value."""
+        return [(rules.by_code()["CE003"], Finding(root, message))]
     profiles = elements.profiles(options.elements)
     key = body.get("element", {}).get("key") if isinstance(body.get("element"), dict) else None
     profile = profiles.get(key) if isinstance(key, str) else None
     issues = schema_check.check(body, profile.schema if profile else schemas.INSTANCE)
-    context = RuleContext(body, options, profiles, issues)
+    context = RuleContext(body, options, profiles, issues, root)
     found = [(rule, finding) for rule in rules.all_rules() for finding in rule.check(context)]
     specific = {finding.pointer for rule, finding in found if not rule.generic}
     return [

@@ -60,10 +60,15 @@ def _registry() -> Any:
 
 @functools.cache
 def validator(path: str = INSTANCE) -> Any:
-    """A Draft 2020-12 validator for one bundled schema, built once per process."""
+    """A Draft 2020-12 validator for one bundled schema, built once per process.
+
+    ``path`` may end in a fragment (``events.schema.json#/$defs/pollerConfiguration``) to
+    validate a value that sits elsewhere, such as a JSON document held in a string.
+    """
     from jsonschema import Draft202012Validator
 
-    return Draft202012Validator(load_all()[path], registry=_registry())
+    schema = {"$ref": BASE_URI + path} if "#" in path else load_all()[path]
+    return Draft202012Validator(schema, registry=_registry())
 
 
 def bundle(path: str = INSTANCE) -> dict[str, Any]:

@@ -24,6 +24,18 @@ def is_instance_body(value: Any) -> bool:
     )
 
 
+def is_exported_array(value: Any) -> bool:
+    """An array of instances as ``GET /instances`` returns them: at least one item is an
+    instance body (so one broken item is reported with the others rather than hiding the
+    whole file)."""
+    return isinstance(value, list) and any(is_instance_body(item) for item in value)
+
+
+def is_instance_document(value: Any) -> bool:
+    """A document celint lints: one instance body, or an exported array of them."""
+    return is_instance_body(value) or is_exported_array(value)
+
+
 def looks_like_instance_text(text: str) -> bool:
     """The same test on raw text, for files that do not parse (so a broken body is still reported
     while a tsconfig with comments or a Helm template is left alone)."""
