@@ -5,12 +5,16 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterable
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
 from celint import __version__
 from celint.reporters import FORMATS
+
+if TYPE_CHECKING:
+    from celint.config import Config
+    from celint.runner import RunResult
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -80,9 +84,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @click.option(
     "--fail-on",
     type=click.Choice(["error", "warning", "info"]),
-    default="warning",
-    show_default=True,
-    help="Lowest severity that makes the exit code 1.",
+    help="Lowest severity that makes the exit code 1.  [default: warning]",
 )
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option(
@@ -101,6 +103,18 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @click.option(
     "--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing (exit 1 if any)."
 )
+@click.option(
+    "--config",
+    "config_file",
+    metavar="FILE",
+    help="Read settings from FILE (celint.toml, or a pyproject.toml with [tool.celint]).",
+)
+@click.option("--no-config", is_flag=True, help="Ignore configuration files.")
+@click.option("--statistics", is_flag=True, help="Count findings per rule instead of listing them.")
+@click.option("--baseline", metavar="FILE", help="Report only findings that FILE does not record.")
+@click.option(
+    "--write-baseline", metavar="FILE", help="Record today's findings in FILE, then report none."
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary line.")
 @click.option("-v", "--verbose", is_flag=True, help="Also say which files were skipped and why.")
 def check(
@@ -108,13 +122,18 @@ def check(
     output_format: str,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
-    fail_on: str,
+    fail_on: str | None,
     exit_zero: bool,
     all_documents: bool,
     stdin_filename: str | None,
     color: bool | None,
     fix: bool,
     diff: bool,
+    config_file: str | None,
+    no_config: bool,
+    statistics: bool,
+    baseline: str | None,
+    write_baseline: str | None,
     quiet: bool,
     verbose: bool,
 ) -> None:
@@ -132,13 +151,15 @@ def check(
     Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.
     """
     from celint.diagnostic import Severity
-    from celint.options import LintOptions
     from celint.reporters import ReportSettings, renderer
     from celint.runner import InputError, fix_run, run
     from celint.walk import PathMissing
 
-    options = LintOptions(
-        select=_selectors(select), ignore=_selectors(ignore), all_documents=all_documents
+    config = _config(config_file, no_config)
+    options = config.options(
+        select=_selectors(select) if select else None,
+        ignore=_selectors(ignore) if ignore else None,
+        all_documents=all_documents,
     )
     try:
         if fix or diff:
@@ -155,11 +176,46 @@ def check(
                 click.echo(f"celint: skipped {report.path}: {report.skipped_reason}", err=True)
     if diff:
         _print_diff(result.diffs, result.fixed, quiet)
+    result = _baselined(result, baseline, write_baseline)
     settings = ReportSettings(color=_use_color(color), quiet=quiet, fixed=result.fixed)
-    click.echo(renderer(output_format)(result, settings), nl=False, color=settings.color)
-    threshold = Severity.parse(fail_on)
+    if statistics:
+        from celint.statistics import render
+
+        click.echo(render(result, settings, output_format), nl=False)
+    else:
+        click.echo(renderer(output_format)(result, settings), nl=False, color=settings.color)
+    threshold = Severity.parse(fail_on) if fail_on else config.fail_on or Severity.WARNING
     failed = any(d.severity >= threshold for d in result.diagnostics)
     _exit(EXIT_FINDINGS if failed and not exit_zero else EXIT_OK)
+
+
+def _config(config_file: str | None, no_config: bool) -> Config:
+    """The configuration of a run; a bad file is a usage error (exit 2) naming the key."""
+    from celint.config import ConfigError, resolve
+
+    if config_file is not None and no_config:
+        raise UsageFailure("--config and --no-config cannot be used together")
+    try:
+        return resolve(config_file, no_config)
+    except ConfigError as exc:
+        raise UsageFailure(str(exc)) from None
+
+
+def _baselined(result: RunResult, baseline: str | None, write_to: str | None) -> RunResult:
+    """``--write-baseline`` records the findings (and the run then reports against it);
+    ``--baseline`` drops the recorded ones."""
+    from celint import baseline as baselines
+
+    if write_to is not None:
+        count = baselines.write(result, write_to)
+        click.echo(f"celint: wrote {count} findings to the baseline {write_to}", err=True)
+        baseline = write_to
+    if baseline is None:
+        return result
+    try:
+        return baselines.apply(result, baselines.load(baseline), baseline)
+    except baselines.BaselineError as exc:
+        raise UsageFailure(str(exc)) from None
 
 
 def _print_diff(diffs: list[str], fixes: int, quiet: bool) -> NoReturn:
@@ -183,13 +239,13 @@ def validate(paths: tuple[str, ...]) -> None:
       celint validate instances/qbo-prod.json && curl -X POST ... -d @instances/qbo-prod.json
     """
     from celint.diagnostic import Severity
-    from celint.options import LintOptions
     from celint.reporters.text import line
     from celint.runner import InputError, run
     from celint.walk import PathMissing
 
+    options = _config(None, False).options()
     try:
-        result = run(paths or (".",), LintOptions())
+        result = run(paths or (".",), options)
     except (PathMissing, InputError) as exc:
         raise UsageFailure(str(exc)) from None
     errors = [d for d in result.diagnostics if d.severity == Severity.ERROR]

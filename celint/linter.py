@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from celint import elements, embedded, rules, schema_check, schemas, sniff
+from celint import elements, embedded, rules, schema_check, schemas, sniff, suppression
 from celint import pointer as jp
 from celint.context import NO_FIX, Finding, RuleContext
 from celint.diagnostic import Diagnostic
@@ -76,9 +76,8 @@ def check_source(source: Source, options: LintOptions = DEFAULT_OPTIONS) -> File
     if parsed.failed:
         if options.all_documents or sniff.looks_like_instance_text(source.text):
             report.checked = True
-            report.diagnostics = _select(
-                [_problem_diagnostic(source.path, p) for p in parsed.problems], options
-            )
+            problems = [_problem_diagnostic(source.path, p) for p in parsed.problems]
+            report.diagnostics = _finish(source.path, problems, options, source)
         else:
             report.skipped_reason = "does not parse and does not look like an instance body"
         return report
@@ -91,7 +90,7 @@ def check_source(source: Source, options: LintOptions = DEFAULT_OPTIONS) -> File
         report.skipped_reason = "not an instance body"
         return report
     found.extend(_problem_diagnostic(source.path, p) for p in parsed.problems)
-    report.diagnostics = _select(found, options)
+    report.diagnostics = _finish(source.path, found, options, source)
     return report
 
 
@@ -107,9 +106,8 @@ def check_bytes(path: str, data: bytes, options: LintOptions = DEFAULT_OPTIONS) 
             report.skipped_reason = "binary file"
             return report
         report.checked = True
-        report.diagnostics = _select(
-            [_problem_diagnostic(path, ParseProblem("CE004", str(exc), None))], options
-        )
+        problem = _problem_diagnostic(path, ParseProblem("CE004", str(exc), None))
+        report.diagnostics = _finish(path, [problem], options)
         return report
     return check_source(source, options)
 
@@ -173,8 +171,15 @@ def _place(path: str, document: Document, rule: rules.Rule, finding: Finding) ->
     )
 
 
-def _select(found: list[Diagnostic], options: LintOptions) -> list[Diagnostic]:
-    return sorted((d for d in found if options.enabled(d.code)), key=Diagnostic.sort_key)
+def _finish(
+    path: str, found: list[Diagnostic], options: LintOptions, source: Source | None = None
+) -> list[Diagnostic]:
+    """The selected findings that no suppression silences (plus CE005 for suppressions that
+    silence nothing), in report order."""
+    yaml_text = source.text if source is not None and not is_json(source) else None
+    selected = [d for d in found if options.enabled(d.code)]
+    kept = suppression.apply(path, yaml_text, selected, options)
+    return sorted((d for d in kept if options.enabled(d.code)), key=Diagnostic.sort_key)
 
 
 def lint_text(
@@ -196,4 +201,4 @@ def lint_data(
 ) -> list[Diagnostic]:
     """Lint a body built in code, before it is posted: findings carry pointers, no positions."""
     document = Document(body, dict)
-    return _select(lint_document(document, path, options), options)
+    return _finish(path, lint_document(document, path, options), options)

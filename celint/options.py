@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from celint.globs import PathPattern
+
 
 @dataclass(frozen=True)
 class LintOptions:
@@ -13,6 +15,9 @@ class LintOptions:
 
     ``select``/``ignore`` hold rule codes or code prefixes, already resolved from names.
     ``all_documents`` turns off sniffing: every document is treated as an instance body.
+    ``include``/``exclude`` choose the files a folder walk takes (JSON and YAML when ``include``
+    is empty; ``exclude`` also drops files named directly, so a pre-commit run honours it);
+    ``per_file_ignores`` pairs a pattern with the code prefixes it silences in matching files.
     """
 
     select: tuple[str, ...] = ()
@@ -21,6 +26,9 @@ class LintOptions:
     interval_min: int = 1
     interval_max: int = 1440
     elements: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    include: tuple[PathPattern, ...] = ()
+    exclude: tuple[PathPattern, ...] = ()
+    per_file_ignores: tuple[tuple[PathPattern, tuple[str, ...]], ...] = ()
 
     def enabled(self, code: str) -> bool:
         """True when ``code`` is selected (all are, by default) and not ignored."""

@@ -30,7 +30,7 @@ def read_input(path: str, stdin_name: str | None = None) -> tuple[str, bytes]:
 def lint_inputs(
     paths: Iterable[str], options: LintOptions, stdin_name: str | None = None
 ) -> Iterator[FileReport]:
-    """One report per input, in the order given (``expand`` sorts directory contents)."""
+    """One report per input, in the order given (``expand`` sorts them by path)."""
     for path in paths:
         name, data = read_input(path, stdin_name)
         yield check_bytes(name, data, options)
@@ -70,7 +70,7 @@ class RunResult:
 
 def run(paths: tuple[str, ...], options: LintOptions, stdin_name: str | None = None) -> RunResult:
     """Lint every input named by ``paths`` (files, directories, ``-``)."""
-    return RunResult(list(lint_inputs(expand(paths), options, stdin_name)))
+    return RunResult(list(lint_inputs(expand(paths, options), options, stdin_name)))
 
 
 def fix_run(
@@ -89,7 +89,7 @@ def fix_run(
     from celint.writer import write_atomic
 
     result = RunResult()
-    for path in expand(paths):
+    for path in expand(paths, options):
         name, data = read_input(path, stdin_name)
         fixed = fix_bytes(name, data, options)
         if fixed is None:

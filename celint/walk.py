@@ -6,6 +6,9 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+from celint.globs import any_match
+from celint.options import DEFAULT_OPTIONS, LintOptions
+
 SUFFIXES = (".json", ".yaml", ".yml")
 SKIP_DIRS = frozenset(
     {
@@ -36,27 +39,45 @@ def _is_venv(directory: Path) -> bool:
     return (directory / "pyvenv.cfg").is_file()
 
 
-def _recurse(root: Path) -> Iterator[str]:
-    """Files under ``root`` with a JSON/YAML suffix, sorted, never following directory links
-    (which is what keeps a symlink loop from hanging the walk)."""
+def _wanted(path: str, options: LintOptions) -> bool:
+    """A file found in a folder: JSON/YAML (or what ``include`` says), not excluded, and a
+    readable file (a dangling or looping link is passed over, not an error)."""
+    if options.include:
+        included = any_match(options.include, path)
+    else:
+        included = path.lower().endswith(SUFFIXES)
+    return included and not any_match(options.exclude, path) and os.path.isfile(path)
+
+
+def _recurse(root: Path, options: LintOptions) -> Iterator[str]:
+    """Files under ``root``, never following directory links (which is what keeps a symlink
+    loop from hanging the walk), skipping tool folders, venvs and excluded folders."""
     for current, dirs, files in os.walk(root):
         here = Path(current)
-        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not _is_venv(here / d))
-        for name in sorted(files):
-            if name.lower().endswith(SUFFIXES):
-                yield (here / name).as_posix()
+        dirs[:] = [
+            d
+            for d in dirs
+            if d not in SKIP_DIRS
+            and not _is_venv(here / d)
+            and not any_match(options.exclude, (here / d).as_posix())
+        ]
+        yield from (path for name in files if _wanted(path := (here / name).as_posix(), options))
 
 
-def expand(paths: tuple[str, ...]) -> Iterator[str]:
-    """Files named directly are taken whatever their suffix; ``-`` stands for standard input."""
+def expand(paths: tuple[str, ...], options: LintOptions = DEFAULT_OPTIONS) -> list[str]:
+    """The inputs of a run, each once, sorted by path. Files named directly are taken whatever
+    their suffix unless ``exclude`` matches them; ``-`` stands for standard input."""
+    found: dict[str, str] = {}
     for raw in paths:
         if raw == STDIN:
-            yield STDIN
+            found.setdefault(STDIN, STDIN)
             continue
         path = Path(raw)
         if path.is_dir():
-            yield from _recurse(path)
-        elif path.exists() or path.is_symlink():
-            yield raw
-        else:
+            for name in _recurse(path, options):
+                found.setdefault(os.path.normpath(name), name)
+        elif not (path.exists() or path.is_symlink()):
             raise PathMissing(raw)
+        elif not any_match(options.exclude, raw):
+            found.setdefault(os.path.normpath(raw), raw)
+    return [found[key] for key in sorted(found)]
