@@ -104,6 +104,13 @@ def cli(ctx: click.Context, debug: bool) -> None:
     "--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing (exit 1 if any)."
 )
 @click.option(
+    "--env",
+    "use_env",
+    is_flag=True,
+    help="Substitute ${VAR} references from the environment first: lint the body as it will "
+    "be posted (an unset variable is CE405; secrets are never printed).",
+)
+@click.option(
     "--config",
     "config_file",
     metavar="FILE",
@@ -134,6 +141,7 @@ def check(
     statistics: bool,
     baseline: str | None,
     write_baseline: str | None,
+    use_env: bool,
     quiet: bool,
     verbose: bool,
 ) -> None:
@@ -148,6 +156,7 @@ def check(
       celint check --select CE2 --format json instances/qbo.yaml
       cat body.json | celint check --stdin-filename body.json -
       celint check --diff instances/     what --fix would change
+      celint check --env qbo.yaml        the body as posted, ${VAR}s substituted
     Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.
     """
     from celint.diagnostic import Severity
@@ -160,6 +169,7 @@ def check(
         select=_selectors(select) if select else None,
         ignore=_selectors(ignore) if ignore else None,
         all_documents=all_documents,
+        environment=dict(os.environ) if use_env else None,
     )
     try:
         if fix or diff:

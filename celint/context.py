@@ -34,7 +34,11 @@ class Finding:
 
 
 class RuleContext:
-    """One body under lint, with its element profile, options and schema issues."""
+    """One body under lint, with its element profile, options and schema issues.
+
+    With ``--env`` the body is the rendered one; ``rendered`` holds the pointers of values that
+    substitution changed and ``missing_variables`` the (pointer, name) of unset references.
+    """
 
     def __init__(
         self,
@@ -43,12 +47,21 @@ class RuleContext:
         profiles: dict[str, ElementProfile],
         issues: list[SchemaIssue],
         root: str = "",
+        rendered: frozenset[str] = frozenset(),
+        missing_variables: tuple[tuple[str, str], ...] = (),
     ) -> None:
         self.body = body
         self.options = options
         self.profiles = profiles
         self.schema_issues = issues
         self.root = root
+        self.rendered = rendered
+        self.missing_variables = missing_variables
+
+    def from_environment(self, pointer: str) -> bool:
+        """With ``--env``: the value at ``pointer`` was rendered from the environment (a
+        secret there is not a literal in the file)."""
+        return pointer in self.rendered
 
     def pointer(self, *tokens: str | int) -> str:
         """A pointer into this body (``root`` prefixes bodies inside an exported array)."""

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from celint import elements, embedded, rules, schema_check, schemas, sniff, suppression
+from celint import elements, embedded, env, rules, schema_check, schemas, sniff, suppression
 from celint import pointer as jp
 from celint.context import NO_FIX, Finding, RuleContext
 from celint.diagnostic import Diagnostic
@@ -140,12 +140,25 @@ def _findings(body: Any, options: LintOptions, root: str) -> list[tuple[rules.Ru
         kind = schema_check.describe(body)
         message = f"an instance body must be an object (a mapping), found {kind}"
         return [(rules.by_code()["CE003"], Finding(root, message))]
+    rendering = None if options.environment is None else env.render(body, options.environment, root)
+    if rendering is not None:
+        body = rendering.body
     profiles = elements.profiles(options.elements)
     key = body.get("element", {}).get("key") if isinstance(body.get("element"), dict) else None
     profile = profiles.get(key) if isinstance(key, str) else None
     issues = schema_check.check(body, profile.schema if profile else schemas.INSTANCE)
-    context = RuleContext(body, options, profiles, issues, root)
+    context = RuleContext(
+        body,
+        options,
+        profiles,
+        issues,
+        root,
+        frozenset(rendering.substituted) if rendering else frozenset(),
+        tuple(rendering.missing) if rendering else (),
+    )
     found = [(rule, finding) for rule in rules.all_rules() for finding in rule.check(context)]
+    if rendering is not None:
+        found = [(rule, rendering.guard(finding)) for rule, finding in found]
     specific = {finding.pointer for rule, finding in found if not rule.generic}
     return [
         (rule, finding)

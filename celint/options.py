@@ -29,6 +29,8 @@ class LintOptions:
     include: tuple[PathPattern, ...] = ()
     exclude: tuple[PathPattern, ...] = ()
     per_file_ignores: tuple[tuple[PathPattern, tuple[str, ...]], ...] = ()
+    #: With ``check --env``: the variables that ``${VAR}`` references are substituted from.
+    environment: Mapping[str, str] | None = None
 
     def enabled(self, code: str) -> bool:
         """True when ``code`` is selected (all are, by default) and not ignored."""

@@ -55,7 +55,11 @@ def is_hardcoded(value: Any) -> bool:
 
 def check(context: RuleContext) -> Iterator[Finding]:
     for pointer, value in _candidates(context):
-        if is_secret_pointer(pointer) and is_hardcoded(value):
+        if (
+            is_secret_pointer(pointer)
+            and is_hardcoded(value)
+            and not context.from_environment(pointer)
+        ):
             key = jp.last(pointer)
             yield Finding(
                 pointer,
