@@ -61,6 +61,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
       celint check --format full qbo.yaml   findings with the source line
       celint explain CE208               what a rule checks and how to fix it
       celint schema --element quickbooks > qbo.schema.json
+      celint init --events webhook > qbo.yaml   a commented body to start from
     """
 
 
@@ -336,6 +337,62 @@ def schema(element: str | None) -> None:
             raise UsageFailure(f"no schema for element {element!r}{hint}")
         path = known[element]
     click.echo(json.dumps(schemas.bundle(path), indent=2, ensure_ascii=False))
+
+
+@cli.command()
+@click.option(
+    "--element",
+    default="quickbooks",
+    show_default=True,
+    metavar="KEY",
+    help="The element key (quickbooks, or any other element's key).",
+)
+@click.option(
+    "--events",
+    type=click.Choice(["polling", "webhook", "none"]),
+    default="polling",
+    show_default=True,
+    help="How the instance receives events.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["yaml", "json"]),
+    help="Body format (default: from -o's suffix, else yaml; JSON has no comments).",
+)
+@click.option("-o", "--output", metavar="FILE", help="Write the body to FILE instead of stdout.")
+@click.option("--force", is_flag=True, help="With -o: overwrite FILE if it exists.")
+def init(
+    element: str, events: str, output_format: str | None, output: str | None, force: bool
+) -> None:
+    """Print a commented instance body to start from; it passes `celint check` as it is.
+
+    Secrets are ${VAR} environment references.
+
+    \b
+    Examples:
+      celint init > instances/qbo-prod.yaml
+      celint init --events webhook -o instances/qbo-staging.json
+      celint init --element hubspot --events none --format json
+    """
+    from celint import scaffold
+
+    chosen = output_format or ("json" if (output or "").lower().endswith(".json") else "yaml")
+    try:
+        text = scaffold.body(element, events, chosen)
+    except scaffold.ScaffoldError as exc:
+        raise UsageFailure(str(exc)) from None
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        with open(output, "w" if force else "x", encoding="utf-8") as stream:
+            stream.write(text)
+    except FileExistsError:
+        raise UsageFailure(f"{output} exists; use --force to overwrite it") from None
+    except OSError as exc:
+        raise UsageFailure(f"{output}: cannot write: {exc.strerror or exc}") from None
+    click.echo(f"celint: wrote {output}; then run: celint check --env {output}", err=True)
 
 
 def _exit(code: int) -> NoReturn:
