@@ -162,8 +162,8 @@ def check(
     """
     from celint.diagnostic import Severity
     from celint.reporters import ReportSettings, renderer
-    from celint.runner import InputError, fix_run, run
-    from celint.walk import PathMissing
+    from celint.runner import fix_run, run
+    from celint.walk import InputError, PathMissing
 
     config = _config(config_file, no_config)
     options = config.options(
@@ -251,8 +251,8 @@ def validate(paths: tuple[str, ...]) -> None:
     """
     from celint.diagnostic import Severity
     from celint.reporters.text import line
-    from celint.runner import InputError, run
-    from celint.walk import PathMissing
+    from celint.runner import run
+    from celint.walk import InputError, PathMissing
 
     options = _config(None, False).options()
     try:

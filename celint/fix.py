@@ -86,7 +86,10 @@ def fix_source(source: Source, options: LintOptions = DEFAULT_OPTIONS) -> FixRes
 
 
 def fix_bytes(path: str, data: bytes, options: LintOptions = DEFAULT_OPTIONS) -> FixResult | None:
-    """Decode and fix one input's bytes; None when they are not text (nothing to fix)."""
+    """Decode and fix one input's bytes; None when they are not text or over the size limit
+    (nothing to fix; the bytes read of a large file stop one past the limit)."""
+    if len(data) > options.max_file_size:
+        return None
     try:
         source = decode(path, data)
     except DecodeError:

@@ -15,9 +15,11 @@ from typing import Any
 from celint import pointer as jp
 from celint.diagnostic import Span
 from celint.document import Document, LineIndex, Located
+from celint.options import DEFAULT_OPTIONS
 from celint.parse_result import ParseProblem, ParseResult
 
 _WS = re.compile(r"[ \t\n\r]*")
+_STRING_OR_BRACKET = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
 _SCALAR = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|null|NaN|-?Infinity")
 _NICER = {
     "Expecting ',' delimiter": "missing ',' between two items",
@@ -49,18 +51,43 @@ class _Duplicates:
         return result
 
 
-def load_json(text: str) -> ParseResult:
-    """Parse one JSON document; syntax errors become CE001, repeated keys CE002."""
+def too_deep(text: str, limit: int) -> int | None:
+    """The offset of the first ``[`` or ``{`` nested deeper than ``limit``, or None.
+
+    A scan over brackets outside strings, run before ``json.loads`` so that deep input costs
+    neither the parser's recursion nor, later, the schema validator's; texts with too few
+    brackets to be that deep skip it.
+    """
+    if text.count("[") + text.count("{") <= limit:
+        return None
+    level = 0
+    for match in _STRING_OR_BRACKET.finditer(text):
+        char = match.group()
+        if char in "[{":
+            level += 1
+            if level > limit:
+                return match.start()
+        elif char in "]}":
+            level -= 1
+    return None
+
+
+def load_json(text: str, max_depth: int = DEFAULT_OPTIONS.max_depth) -> ParseResult:
+    """Parse one JSON document; syntax errors become CE001, repeated keys CE002, nesting
+    deeper than ``max_depth`` CE004."""
+    deep = too_deep(text, max_depth)
+    if deep is not None:
+        span = LineIndex(text).span(deep, deep + 1)
+        message = f"nested deeper than {max_depth} levels (the max_depth limit)"
+        return ParseResult(problems=[ParseProblem("CE004", message, span)])
     duplicates = _Duplicates()
     try:
         value = json.loads(text, object_pairs_hook=duplicates)
     except json.JSONDecodeError as exc:
         return ParseResult(problems=[_syntax_problem(text, exc)])
-    except RecursionError:
-        lines = LineIndex(text)
-        return ParseResult(
-            problems=[ParseProblem("CE004", "nested too deep to read", lines.span(0, 0))]
-        )
+    except RecursionError:  # only when max_depth is set above what Python's stack allows
+        message = "nested too deep for the parser (lower max_depth)"
+        return ParseResult(problems=[ParseProblem("CE004", message, LineIndex(text).span(0, 0))])
     lines = LineIndex(text)
     cache: dict[str, dict[str, Located]] = {}
 

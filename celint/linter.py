@@ -8,20 +8,20 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from celint import elements, embedded, env, rules, schema_check, schemas, sniff, suppression
 from celint import pointer as jp
 from celint.context import NO_FIX, Finding, RuleContext
-from celint.diagnostic import Diagnostic
-from celint.document import Document
+from celint.diagnostic import Diagnostic, Span
+from celint.document import Document, LineIndex
 from celint.options import DEFAULT_OPTIONS, LintOptions
 from celint.parse_result import ParseProblem, ParseResult
-from celint.source import DecodeError, Source, decode
+from celint.source import DecodeError, Source, decode, lenient, read_limited
 
 JSON_SUFFIXES = (".json",)
 YAML_SUFFIXES = (".yaml", ".yml")
+SNIFF_BYTES = 64 * 1024
 
 
 @dataclass
@@ -44,15 +44,15 @@ def is_json(source: Source) -> bool:
     )
 
 
-def parse(source: Source) -> ParseResult:
+def parse(source: Source, options: LintOptions = DEFAULT_OPTIONS) -> ParseResult:
     """Parse JSON with ``json`` and everything else with ruamel.yaml (see :func:`is_json`)."""
     if is_json(source):
         from celint.json_loader import load_json
 
-        return load_json(source.text)
+        return load_json(source.text, options.max_depth)
     from celint.yaml_loader import load_yaml
 
-    return load_yaml(source.text)
+    return load_yaml(source.text, options.max_depth, options.max_alias_nodes)
 
 
 def _problem_diagnostic(path: str, problem: ParseProblem) -> Diagnostic:
@@ -72,7 +72,7 @@ def _problem_diagnostic(path: str, problem: ParseProblem) -> Diagnostic:
 def check_source(source: Source, options: LintOptions = DEFAULT_OPTIONS) -> FileReport:
     """Lint every instance body in one decoded input."""
     report = FileReport(source.path, source=source)
-    parsed = parse(source)
+    parsed = parse(source, options)
     if parsed.failed:
         if options.all_documents or sniff.looks_like_instance_text(source.text):
             report.checked = True
@@ -95,21 +95,46 @@ def check_source(source: Source, options: LintOptions = DEFAULT_OPTIONS) -> File
 
 
 def check_bytes(path: str, data: bytes, options: LintOptions = DEFAULT_OPTIONS) -> FileReport:
-    """Decode then lint; undecodable input is CE004 when ``--all`` asks for every file, or when
-    it is not binary (an unreadable text file the user meant us to read)."""
+    """Decode then lint. Input over the size limit or not decodable is CE004, under the same
+    sniffing as a parse error; a binary file (NUL bytes) is skipped unless ``--all``."""
+    if len(data) > options.max_file_size:
+        message = (
+            f"the file is larger than the {_size(options.max_file_size)} limit (max_file_size)"
+        )
+        return _unreadable(path, data, DecodeError(message, 0), options)
     try:
         source = decode(path, data)
     except DecodeError as exc:
-        report = FileReport(path)
-        binary = b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff"))
-        if binary and not options.all_documents:
+        return _unreadable(path, data, exc, options)
+    return check_source(source, options)
+
+
+def _size(count: int) -> str:
+    """A byte count as people write limits: ``5 MiB``, ``512 KiB``, ``100 bytes``."""
+    for unit, scale in (("MiB", 1 << 20), ("KiB", 1 << 10)):
+        if count >= scale and count % scale == 0:
+            return f"{count // scale} {unit}"
+    return f"{count} bytes"
+
+
+def _unreadable(path: str, data: bytes, error: DecodeError, options: LintOptions) -> FileReport:
+    """CE004 at the offending byte's line and column, or a skip when sniffing says the input
+    is not ours (binary, or text that does not look like an instance body)."""
+    report = FileReport(path)
+    if not options.all_documents:
+        if error.binary:
             report.skipped_reason = "binary file"
             return report
-        report.checked = True
-        problem = _problem_diagnostic(path, ParseProblem("CE004", str(exc), None))
-        report.diagnostics = _finish(path, [problem], options)
-        return report
-    return check_source(source, options)
+        if not sniff.looks_like_instance_text(lenient(data[:SNIFF_BYTES])):
+            report.skipped_reason = f"unreadable and not like an instance body ({error})"
+            return report
+    before = lenient(data[: error.offset])
+    line, column = LineIndex(before).position(len(before))
+    span = Span(line, column, line, column + 1, len(before), len(before) + 1)
+    report.checked = True
+    problem = _problem_diagnostic(path, ParseProblem("CE004", str(error), span))
+    report.diagnostics = _finish(path, [problem], options)
+    return report
 
 
 def lint_document(
@@ -205,8 +230,9 @@ def lint_text(
 def lint_path(
     path: str | os.PathLike[str], options: LintOptions = DEFAULT_OPTIONS
 ) -> list[Diagnostic]:
-    """Lint one file on disk."""
-    return check_bytes(str(path), Path(path).read_bytes(), options).diagnostics
+    """Lint one file on disk (a FIFO or device raises ``OSError`` rather than blocking)."""
+    data = read_limited(os.fspath(path), options.max_file_size)
+    return check_bytes(str(path), data, options).diagnostics
 
 
 def lint_data(

@@ -8,6 +8,8 @@ from typing import Any
 
 from celint.globs import PathPattern
 
+MIB = 1024 * 1024
+
 
 @dataclass(frozen=True)
 class LintOptions:
@@ -18,6 +20,9 @@ class LintOptions:
     ``include``/``exclude`` choose the files a folder walk takes (JSON and YAML when ``include``
     is empty; ``exclude`` also drops files named directly, so a pre-commit run honours it);
     ``per_file_ignores`` pairs a pattern with the code prefixes it silences in matching files.
+    The ``max_*`` limits make hostile input a CE004 finding instead of a hang or a crash:
+    ``max_file_size`` in bytes (checked before decoding), ``max_depth`` in nested containers
+    (``{"a": [1]}`` is 2), ``max_alias_nodes`` in YAML values built through aliases.
     """
 
     select: tuple[str, ...] = ()
@@ -31,6 +36,9 @@ class LintOptions:
     per_file_ignores: tuple[tuple[PathPattern, tuple[str, ...]], ...] = ()
     #: With ``check --env``: the variables that ``${VAR}`` references are substituted from.
     environment: Mapping[str, str] | None = None
+    max_file_size: int = 5 * MIB
+    max_depth: int = 64
+    max_alias_nodes: int = 10_000
 
     def enabled(self, code: str) -> bool:
         """True when ``code`` is selected (all are, by default) and not ignored."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -9,22 +10,25 @@ from dataclasses import dataclass, field
 from celint.diagnostic import Diagnostic, Severity
 from celint.linter import FileReport, check_bytes
 from celint.options import LintOptions
-from celint.walk import STDIN, expand
+from celint.source import read_limited
+from celint.walk import STDIN, InputError, expand
 
 
-class InputError(OSError):
-    """An input that cannot be read at all (permission, a directory, a FIFO): exit 2."""
+def _reason(path: str, error: OSError) -> str:
+    if isinstance(error, FileNotFoundError) and os.path.islink(path):
+        return "broken symbolic link (its target does not exist)"
+    return error.strerror.lower() if error.strerror else str(error)
 
 
-def read_input(path: str, stdin_name: str | None = None) -> tuple[str, bytes]:
-    """The display name and bytes of one input; ``-`` reads standard input."""
+def read_input(path: str, limit: int, stdin_name: str | None = None) -> tuple[str, bytes]:
+    """The display name and at most ``limit + 1`` bytes of one input (enough for the size
+    check); ``-`` reads standard input. Whatever cannot be read is an InputError."""
     if path == STDIN:
-        return stdin_name or "<stdin>", sys.stdin.buffer.read()
+        return stdin_name or "<stdin>", sys.stdin.buffer.read(limit + 1)
     try:
-        with open(path, "rb") as handle:
-            return path, handle.read()
+        return path, read_limited(path, limit)
     except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        raise InputError(f"{path}: cannot read: {_reason(path, exc)}") from None
 
 
 def lint_inputs(
@@ -32,7 +36,7 @@ def lint_inputs(
 ) -> Iterator[FileReport]:
     """One report per input, in the order given (``expand`` sorts them by path)."""
     for path in paths:
-        name, data = read_input(path, stdin_name)
+        name, data = read_input(path, options.max_file_size, stdin_name)
         yield check_bytes(name, data, options)
 
 
@@ -90,7 +94,7 @@ def fix_run(
 
     result = RunResult()
     for path in expand(paths, options):
-        name, data = read_input(path, stdin_name)
+        name, data = read_input(path, options.max_file_size, stdin_name)
         fixed = fix_bytes(name, data, options)
         if fixed is None:
             result.reports.append(check_bytes(name, data, options))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import codecs
+import os
+import stat
 from dataclasses import dataclass
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -12,14 +14,26 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+# Where the NUL bytes fall in the first four bytes of ASCII text in a wide encoding (RFC 4627).
+_WIDE: dict[tuple[bool, ...], str] = {
+    (True, True, True, False): "utf-32-be",
+    (False, True, True, True): "utf-32-le",
+    (True, False, True, False): "utf-16-be",
+    (False, True, False, True): "utf-16-le",
+}
 
 
 class DecodeError(ValueError):
-    """The bytes are not text celint can read; ``offset`` is the first bad byte."""
+    """The bytes are not text celint can read; ``offset`` is the first bad byte.
 
-    def __init__(self, message: str, offset: int) -> None:
+    ``binary`` marks NUL bytes that are not a wide text encoding: such a file is skipped unless
+    ``--all`` asks for every file.
+    """
+
+    def __init__(self, message: str, offset: int, *, binary: bool = False) -> None:
         super().__init__(message)
         self.offset = offset
+        self.binary = binary
 
 
 @dataclass(frozen=True)
@@ -36,26 +50,70 @@ class Source:
         return self.bom + text.encode(self.encoding)
 
 
-def decode(path: str, data: bytes) -> Source:
-    """Decode UTF-8 (BOM optional) or BOM-marked UTF-16/32; anything else raises DecodeError."""
+def _encoding(data: bytes) -> tuple[bytes, str]:
+    """The BOM and the encoding the bytes claim (UTF-8 when they claim nothing)."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            body = data[len(bom) :]
-            try:
-                return Source(path, body.decode(encoding), bom, encoding)
-            except UnicodeDecodeError as exc:
-                raise DecodeError(
-                    f"not valid {encoding.upper()} text (byte offset {exc.start + len(bom)})",
-                    exc.start + len(bom),
-                ) from None
-    if b"\x00" in data:
+            return bom, encoding
+    return b"", "utf-8"
+
+
+def _bomless_wide(data: bytes) -> str | None:
+    """UTF-16/32 without a byte order mark, told by its NUL pattern, or None."""
+    head = data[:4]
+    return _WIDE.get(tuple(byte == 0 for byte in head)) if len(head) == 4 else None
+
+
+def lenient(data: bytes) -> str:
+    """The bytes as text with undecodable bytes replaced: good enough to sniff what a file is
+    and to count lines, never to lint."""
+    bom, encoding = _encoding(data)
+    if not bom:
+        encoding = _bomless_wide(data) or encoding
+    return data[len(bom) :].decode(encoding, "replace")
+
+
+def decode(path: str, data: bytes) -> Source:
+    """Decode UTF-8 (BOM optional) or BOM-marked UTF-16/32; anything else raises DecodeError."""
+    bom, encoding = _encoding(data)
+    if not bom and b"\x00" in data:
+        wide = _bomless_wide(data)
+        if wide:
+            raise DecodeError(
+                f"{wide.upper()} text without a byte order mark (save the file as UTF-8)", 0
+            )
         offset = data.index(b"\x00")
-        raise DecodeError(f"binary file: NUL byte at byte offset {offset}", offset)
+        raise DecodeError(f"binary file: NUL byte at byte offset {offset}", offset, binary=True)
     try:
-        return Source(path, data.decode("utf-8"))
+        return Source(path, data[len(bom) :].decode(encoding), bom, encoding)
     except UnicodeDecodeError as exc:
-        raise DecodeError(
-            f"not UTF-8 text: byte 0x{data[exc.start]:02x} at byte offset {exc.start} "
-            "(save the file as UTF-8)",
-            exc.start,
-        ) from None
+        offset = exc.start + len(bom)
+        if bom:
+            message = f"not valid {encoding.upper()} text (byte offset {offset})"
+        else:
+            message = (
+                f"not UTF-8 text: byte 0x{data[offset]:02x} at byte offset {offset} "
+                "(save the file as UTF-8)"
+            )
+        raise DecodeError(message, offset) from None
+
+
+class NotAFile(OSError):
+    """A path that names something other than a regular file (a FIFO, a device, a socket)."""
+
+
+def read_limited(path: str, limit: int) -> bytes:
+    """At most ``limit + 1`` bytes of a regular file: enough to know it is over the limit
+    without reading all of it.
+
+    The file is opened without blocking and checked with ``fstat`` before any read, so a FIFO
+    (which would block until a writer comes) or a device is refused, and a path swapped for one
+    between a check and the open cannot slip through.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as handle:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            kind = "a FIFO (named pipe)" if stat.S_ISFIFO(mode) else "a device or socket"
+            raise NotAFile(f"is {kind}, not a regular file")
+        return handle.read(limit + 1)

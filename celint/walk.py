@@ -35,13 +35,23 @@ class PathMissing(FileNotFoundError):
     """A path named on the command line does not exist (exit 2)."""
 
 
+class InputError(OSError):
+    """An input that cannot be read at all (permission, a FIFO, a broken link): exit 2."""
+
+
+def _unreadable_directory(error: OSError) -> None:
+    """``os.walk`` skips a folder it cannot list; a linter that silently checks less than it
+    was asked to would pass a commit it should not."""
+    raise InputError(f"{error.filename}: cannot read directory: {error.strerror or error}")
+
+
 def _is_venv(directory: Path) -> bool:
     return (directory / "pyvenv.cfg").is_file()
 
 
 def _wanted(path: str, options: LintOptions) -> bool:
     """A file found in a folder: JSON/YAML (or what ``include`` says), not excluded, and a
-    readable file (a dangling or looping link is passed over, not an error)."""
+    regular file (a FIFO, a dangling or looping link is passed over, not an error)."""
     if options.include:
         included = any_match(options.include, path)
     else:
@@ -52,7 +62,7 @@ def _wanted(path: str, options: LintOptions) -> bool:
 def _recurse(root: Path, options: LintOptions) -> Iterator[str]:
     """Files under ``root``, never following directory links (which is what keeps a symlink
     loop from hanging the walk), skipping tool folders, venvs and excluded folders."""
-    for current, dirs, files in os.walk(root):
+    for current, dirs, files in os.walk(root, onerror=_unreadable_directory):
         here = Path(current)
         dirs[:] = [
             d

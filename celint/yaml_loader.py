@@ -3,6 +3,10 @@
 Building values ourselves, rather than with ruamel's constructor, is what lets celint place a
 duplicate key (CE002), refuse tags that are not plain data, and bound alias expansion (CE004)
 without ever constructing an arbitrary object.
+
+Composing is ruamel's Python composer fed by its C parser: the C library keeps its own stacks,
+so nesting costs no C recursion (ruamel's all-C composer recurses per level and crashes the
+interpreter on 100,000 nested ``[``), and the Python composer stops at a depth limit.
 """
 
 from __future__ import annotations
@@ -12,12 +16,11 @@ from typing import Any
 
 from celint import pointer as jp
 from celint.diagnostic import Span
-from celint.document import Document, Located
+from celint.document import Document, LineIndex, Located
+from celint.options import DEFAULT_OPTIONS
 from celint.parse_result import ParseProblem, ParseResult
 
 _CORE = "tag:yaml.org,2002:"
-MAX_NODES = 100_000
-MAX_DEPTH = 64
 
 
 class _Refused(Exception):
@@ -28,42 +31,101 @@ class _Refused(Exception):
         self.problem = problem
 
 
-def _mark_span(node: Any) -> Span:
-    start, end = node.start_mark, node.end_mark
-    return Span(
-        start.line + 1, start.column + 1, end.line + 1, end.column + 1, start.index, end.index
-    )
+def _mark_span(lines: LineIndex, node: Any) -> Span:
+    """A node's span from its character offsets (ruamel counts NEL and LS as line breaks and
+    celint, like JSON and most editors, counts only ``\\n``)."""
+    return lines.span(node.start_mark.index, node.end_mark.index)
 
 
-def _yaml() -> Any:
-    from ruamel.yaml import YAML
-
-    return YAML(typ="safe", pure=False)
+def _too_deep(limit: int) -> str:
+    return f"nested deeper than {limit} levels (the max_depth limit)"
 
 
-def load_yaml(text: str) -> ParseResult:
-    """Parse every document of a YAML stream; syntax errors are CE001 at the parser's mark."""
+class _Loader:
+    """What ruamel's composer asks of its loader: a parser, a resolver and a depth limit."""
+
+    def __init__(self, text: str) -> None:
+        from ruamel.yaml.resolver import VersionedResolver
+
+        self._parser = _parser(text)
+        self._resolver = VersionedResolver(loadumper=self)
+        self.max_depth = 0  # ruamel's own limit counts scalars too; DepthComposer's is exact
+
+
+def _parser(text: str) -> Any:
+    """ruamel's C parser, or its pure-Python one where the C extension is missing (PyPy)."""
+    try:
+        from _ruamel_yaml import CParser
+    except ImportError:
+        from ruamel.yaml import YAML
+
+        yaml = YAML(typ="safe", pure=True)
+        yaml.reader.stream = text
+        return yaml.parser
+    return CParser(text)
+
+
+class _DepthLimit(Exception):
+    """A collection starts deeper than the limit; ``mark`` is where."""
+
+    def __init__(self, mark: Any) -> None:
+        super().__init__("too deep")
+        self.mark = mark
+
+
+def _composer(text: str, max_depth: int) -> Any:
+    """ruamel's composer, refusing a collection that would sit deeper than ``max_depth``."""
+    from ruamel.yaml.composer import Composer
+    from ruamel.yaml.events import MappingStartEvent, SequenceStartEvent
+
+    class DepthComposer(Composer):
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            # ``self.depth`` counts the collections around the node about to be composed.
+            if self.depth >= max_depth and self.parser.check_event(
+                SequenceStartEvent, MappingStartEvent
+            ):
+                raise _DepthLimit(self.parser.peek_event().start_mark)
+            return super().compose_node(parent, index)
+
+    composer = DepthComposer(loader=_Loader(text))
+    composer.warn_double_anchors = False
+    return composer
+
+
+def _compose_all(text: str, max_depth: int) -> list[Any]:
+    """Every document's root node (None for an empty document)."""
+    composer = _composer(text, max_depth)
+    nodes = []
+    while composer.check_node():
+        nodes.append(composer.get_node())
+    return nodes
+
+
+def _mark_problem(code: str, message: str, lines: LineIndex, mark: Any) -> ParseProblem:
+    span = lines.span(mark.index, mark.index + 1) if mark else None
+    return ParseProblem(code, message, span)
+
+
+def load_yaml(
+    text: str,
+    max_depth: int = DEFAULT_OPTIONS.max_depth,
+    max_alias_nodes: int = DEFAULT_OPTIONS.max_alias_nodes,
+) -> ParseResult:
+    """Parse every document of a YAML stream; syntax errors are CE001 at the parser's mark,
+    nesting deeper than ``max_depth`` is CE004."""
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
     result = ParseResult()
+    lines = LineIndex(text)
     try:
-        nodes = list(_yaml().compose_all(text))
+        nodes = _compose_all(text, max_depth)
+    except _DepthLimit as exc:
+        result.problems.append(_mark_problem("CE004", _too_deep(max_depth), lines, exc.mark))
+        return result
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "not valid YAML"
-        span = (
-            Span(
-                mark.line + 1,
-                mark.column + 1,
-                mark.line + 1,
-                mark.column + 2,
-                mark.index,
-                mark.index + 1,
-            )
-            if mark
-            else None
-        )
-        result.problems.append(ParseProblem("CE001", f"invalid YAML: {problem}", span))
+        mark = exc.problem_mark or exc.context_mark
+        result.problems.append(_mark_problem("CE001", f"invalid YAML: {problem}", lines, mark))
         return result
     except (YAMLError, RecursionError, ValueError) as exc:
         result.problems.append(ParseProblem("CE001", f"invalid YAML: {exc}", None))
@@ -71,13 +133,13 @@ def load_yaml(text: str) -> ParseResult:
     for index, node in enumerate(nodes):
         if node is None:
             continue
-        builder = _Builder(index)
+        builder = _Builder(index, lines, max_depth, max_alias_nodes)
         try:
             value = builder.build(node, "", 0)
         except _Refused as refused:
             result.problems.append(refused.problem)
             continue
-        result.documents.append(Document(value, builder.located, index, _mark_span(node)))
+        result.documents.append(Document(value, builder.located, index, _mark_span(lines, node)))
         result.problems.extend(builder.problems)
     return result
 
@@ -85,11 +147,15 @@ def load_yaml(text: str) -> ParseResult:
 class _Builder:
     """Builds plain values from one document's nodes and records each value's spans."""
 
-    def __init__(self, index: int) -> None:
+    def __init__(self, index: int, lines: LineIndex, max_depth: int, max_alias_nodes: int) -> None:
         self.index = index
+        self.lines = lines
+        self.max_depth = max_depth
+        self.max_alias_nodes = max_alias_nodes
         self.table: dict[str, Located] = {}
         self.problems: list[ParseProblem] = []
-        self.count = 0
+        self.built: set[int] = set()
+        self.repeated = 0
         self.active: set[int] = set()
 
     def located(self) -> dict[str, Located]:
@@ -97,21 +163,30 @@ class _Builder:
         return self.table
 
     def refuse(self, node: Any, message: str, pointer: str) -> _Refused:
-        return _Refused(ParseProblem("CE004", message, _mark_span(node), pointer, self.index))
+        span = _mark_span(self.lines, node)
+        return _Refused(ParseProblem("CE004", message, span, pointer, self.index))
+
+    def count(self, node: Any, pointer: str) -> None:
+        """Bound alias expansion: every node built a second time (through an alias) counts, so
+        a large plain file is never refused and a "billion laughs" stops after the limit."""
+        if id(node) not in self.built:
+            self.built.add(id(node))
+            return
+        self.repeated += 1
+        if self.repeated > self.max_alias_nodes:
+            message = (
+                f"more than {self.max_alias_nodes} values once aliases are expanded "
+                "(a YAML alias bomb?)"
+            )
+            raise self.refuse(node, message, pointer)
 
     def build(self, node: Any, pointer: str, depth: int, key: Span | None = None) -> Any:
-        self.count += 1
-        if self.count > MAX_NODES:
-            raise self.refuse(
-                node,
-                f"more than {MAX_NODES} values once aliases are expanded (a YAML alias bomb?)",
-                pointer,
-            )
-        if depth > MAX_DEPTH:
-            raise self.refuse(node, f"nested deeper than {MAX_DEPTH} levels", pointer)
+        self.count(node, pointer)
+        if node.id != "scalar" and depth >= self.max_depth:
+            raise self.refuse(node, _too_deep(self.max_depth), pointer)
         if id(node) in self.active:
             raise self.refuse(node, "an alias refers to a node that contains it", pointer)
-        self.table[pointer] = Located(_mark_span(node), key)
+        self.table[pointer] = Located(_mark_span(self.lines, node), key)
         tag = node.tag or ""
         if node.id == "scalar":
             return self.scalar(node, tag, pointer)
@@ -142,7 +217,7 @@ class _Builder:
                 else self.scalar(key_node, key_node.tag, pointer)
             )
             key = key if isinstance(key, str) else _key_text(key)
-            key_span = _mark_span(key_node)
+            key_span = _mark_span(self.lines, key_node)
             member = jp.join(pointer, key)
             if key in seen:
                 first = seen[key]
