@@ -420,8 +420,17 @@ def main(argv: list[str] | None = None) -> None:
         if "--debug" in args:
             raise
         click.echo(
-            f"celint: internal error: {type(exc).__name__}: {exc} (run with --debug "
-            "for a traceback)",
-            err=True,
+            f"celint: internal error: {_where(exc)} (run with --debug for a traceback)", err=True
         )
         sys.exit(EXIT_ERROR)
+
+
+def _where(exc: BaseException) -> str:
+    """The exception's type and the line that raised it, without its message: a message may
+    quote a value from the input, and a secret value is never printed."""
+    import traceback
+    from pathlib import Path
+
+    frames = traceback.extract_tb(exc.__traceback__)
+    place = f" in {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
+    return f"{type(exc).__name__}{place}"

@@ -42,7 +42,8 @@ class InputError(OSError):
 def _unreadable_directory(error: OSError) -> None:
     """``os.walk`` skips a folder it cannot list; a linter that silently checks less than it
     was asked to would pass a commit it should not."""
-    raise InputError(f"{error.filename}: cannot read directory: {error.strerror or error}")
+    reason = error.strerror.lower() if error.strerror else str(error)
+    raise InputError(f"{error.filename}: cannot read directory: {reason}")
 
 
 def _is_venv(directory: Path) -> bool:

@@ -59,9 +59,7 @@ def _parser(text: str) -> Any:
     except ImportError:
         from ruamel.yaml import YAML
 
-        yaml = YAML(typ="safe", pure=True)
-        yaml.reader.stream = text
-        return yaml.parser
+        return YAML(typ="safe", pure=True).get_constructor_parser(text)[1]
     return CParser(text)
 
 

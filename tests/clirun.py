@@ -19,7 +19,11 @@ def celint_command() -> list[str]:
 
 
 def run_celint(
-    *args: str, cwd: Path | None = None, stdin: str | None = None, env: dict[str, str] | None = None
+    *args: str,
+    cwd: Path | None = None,
+    stdin: str | None = None,
+    env: dict[str, str] | None = None,
+    timeout: float = 120,
 ) -> subprocess.CompletedProcess[str]:
     environment = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
     environment.update(env or {})
@@ -30,5 +34,5 @@ def run_celint(
         capture_output=True,
         text=True,
         env=environment,
-        timeout=120,
+        timeout=timeout,
     )
