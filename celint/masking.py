@@ -2,38 +2,40 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
+import re
 
-from celint import pointer as jp
 from celint.diagnostic import Span
 from celint.linter import parse
 from celint.source import Source
-from celint.values import is_secret_pointer
+from celint.values import is_secret_pointer, secret_pointers
 
 MASK = "*"
 
 
-def _secret_pointers(value: Any, pointer: str = "") -> Iterator[str]:
-    if isinstance(value, dict):
-        items: Any = value.items()
-    elif isinstance(value, list):
-        items = enumerate(value)
-    else:
-        return
-    for key, item in items:
-        child = jp.join(pointer, key)
-        if is_secret_pointer(child) and item is not None:
-            yield child
-        else:
-            yield from _secret_pointers(item, child)
+# A ``key: value`` or ``"key": value`` line, for text that does not parse.
+_MEMBER = re.compile(r"""(?m)^[ \t-]*["']?([^"':\n]+)["']?[ \t]*:[ \t]*(\S[^\n]*)$""")
+
+
+def _guessed_spans(text: str) -> list[Span]:
+    """Where a file that does not parse has no positions, every value of a member whose key
+    names a secret is masked: over-masking a broken line beats printing a secret."""
+    return [
+        Span(0, 0, 0, 0, match.start(2), match.end(2))
+        for match in _MEMBER.finditer(text)
+        if is_secret_pointer(f"/configuration/{match.group(1).strip()}")
+        or is_secret_pointer(f"/providerData/{match.group(1).strip()}")
+        or is_secret_pointer(f"/0/{match.group(1).strip()}")
+    ]
 
 
 def secret_spans(source: Source) -> list[Span]:
-    """Spans of every secret value in a source (none when it does not parse)."""
+    """Spans of every secret value in a source (guessed by key when it does not parse)."""
+    parsed = parse(source)
+    if parsed.failed:
+        return _guessed_spans(source.text)
     spans: list[Span] = []
-    for document in parse(source).documents:
-        for pointer in _secret_pointers(document.value):
+    for document in parsed.documents:
+        for pointer in secret_pointers(document.value):
             span = document.span(pointer)
             if span is not None:
                 spans.append(span)

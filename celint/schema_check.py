@@ -14,7 +14,7 @@ from typing import Any
 
 from celint import pointer as jp
 from celint import schemas
-from celint.values import is_env_reference, is_secret_pointer
+from celint.values import holds_secret, is_env_reference, is_secret_pointer
 
 _CREDENTIALS = re.compile(r"(://)[^/@\s\"]+@")
 _JSON_TYPES = {
@@ -59,6 +59,8 @@ def shown(pointer: str, value: Any) -> str:
     """
     if is_secret_pointer(pointer):
         return "a secret value"
+    if holds_secret(pointer, value):
+        return f"{describe(value)} that holds a secret value"
     text = _CREDENTIALS.sub(r"\1***@", json.dumps(value, ensure_ascii=False))
     return text if len(text) <= 60 else text[:57] + "..."
 
@@ -110,7 +112,7 @@ def _issues(error: Any) -> list[SchemaIssue]:
             "value",
             pointer,
             error.message
-            if not is_secret_pointer(pointer)
+            if not holds_secret(pointer, error.instance)
             else f"the value does not match the schema ({validator})",
         )
     ]

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from typing import Any
+
+from celint import pointer as jp
 
 _PLACEHOLDER = re.compile(
     r"<[A-Za-z_][^<>]*>"  # <CALLBACK_URL>
@@ -44,3 +48,24 @@ def is_secret_pointer(pointer: str) -> bool:
     if len(parts) >= 3 and parts[-2] == "providerData":
         return parts[-1] in SECRET_PROVIDER_KEYS
     return (len(parts) >= 2 and parts[-1] == "token" and parts[-2].isdigit()) or pointer == "/token"
+
+
+def secret_pointers(value: Any, pointer: str = "") -> Iterator[str]:
+    """The pointers of every secret value (not null) in ``value``, which sits at ``pointer``."""
+    if isinstance(value, dict):
+        items: Any = value.items()
+    elif isinstance(value, list):
+        items = enumerate(value)
+    else:
+        return
+    for key, item in items:
+        child = jp.join(pointer, key)
+        if is_secret_pointer(child) and item is not None:
+            yield child
+        else:
+            yield from secret_pointers(item, child)
+
+
+def holds_secret(pointer: str, value: Any) -> bool:
+    """True when the value at ``pointer`` is a secret or contains one: it is never printed."""
+    return is_secret_pointer(pointer) or next(secret_pointers(value, pointer), None) is not None
