@@ -65,8 +65,12 @@ class FixResult:
         return self.source.encode(self.text)
 
     def diff(self) -> str:
-        """A unified diff of the fixes ("" when nothing changes)."""
-        return unified_diff(self.source.path, self.source.text, self.text)
+        """A unified diff of the fixes ("" when nothing changes), secret values masked on both
+        sides (its context lines would otherwise print them)."""
+        from celint.masking import masked_text
+
+        after = replace(self.source, text=self.text)
+        return unified_diff(self.source.path, masked_text(self.source), masked_text(after))
 
 
 def fix_source(source: Source, options: LintOptions = DEFAULT_OPTIONS) -> FixResult:

@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 from celint import cli
 from celint.diagnostic import Diagnostic
+from celint.fix import fix_text
 from celint.linter import check_bytes, parse
 from celint.options import LintOptions
 from celint.pointer import resolve, split
@@ -127,9 +128,26 @@ def containers(node: Any) -> list[Any]:
     return found
 
 
+FIXABLE = st.sampled_from(
+    [
+        ("event.vendor.type", "webhooks"),
+        ("event.vendor.type", "Polling"),
+        ("event.notification.enabled", "true"),
+        ("event.poller.urls", "billsinvoicescustomers"),
+        ("event.poller.urls", "bills, invoices"),
+        ("event.poller.urls", "bills|bills|invoces"),
+        ("event.notification.callback.url", "https;//app.example.com/events"),
+        ("oauth.callback.url", "https//app.example.com/oauth"),
+    ]
+)
+
+
 @st.composite
 def mutated(draw: st.DrawFn) -> Any:
     tree = pairs(draw(st.sampled_from(SEEDS)))
+    configuration = dict(tree[0][1]).get("configuration")
+    if is_object(configuration):
+        configuration[0][1].extend(draw(st.lists(FIXABLE, max_size=3)))
     for _ in range(draw(st.integers(1, 4))):
         target = draw(st.sampled_from(containers(tree)))
         if not target:
@@ -186,7 +204,21 @@ def test_mutated_bodies_are_placed_and_pointed_at(tree: Any, form: str) -> None:
     documents = parse(decode(f"body.{form}", data)).documents
     for d in report.diagnostics:
         document = documents[d.document].value if documents else None
-        assert points_into(document, d.pointer), d
+        # A repeated key inside a member that a later duplicate replaced has no pointer in the
+        # value json.loads keeps; its position is what places it.
+        assert points_into(document, d.pointer) or d.code == "CE002", d
+
+
+# (c) Fixes are idempotent and leave nothing fixable.
+
+
+@given(tree=mutated(), form=st.sampled_from(["json", "yaml"]))
+def test_fixing_twice_changes_nothing_more(tree: Any, form: str) -> None:
+    text = as_json(tree) + "\n" if form == "json" else as_yaml(tree).lstrip("\n") + "\n"
+    options = LintOptions(all_documents=True)
+    once, _, remaining = fix_text(text, f"body.{form}", options)
+    assert fix_text(once, f"body.{form}", options)[0] == once
+    assert [d for d in remaining if d.fixable] == []
 
 
 def points_into(document: Any, pointer: str) -> bool:
