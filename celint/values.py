@@ -51,7 +51,8 @@ def is_secret_pointer(pointer: str) -> bool:
 
 
 def secret_pointers(value: Any, pointer: str = "") -> Iterator[str]:
-    """The pointers of every secret value (not null) in ``value``, which sits at ``pointer``."""
+    """The pointers of every secret value in ``value``, which sits at ``pointer``: not null and
+    not a whole-value ``${VAR}`` reference, which names a secret without holding it."""
     if isinstance(value, dict):
         items: Any = value.items()
     elif isinstance(value, list):
@@ -60,8 +61,9 @@ def secret_pointers(value: Any, pointer: str = "") -> Iterator[str]:
         return
     for key, item in items:
         child = jp.join(pointer, key)
-        if is_secret_pointer(child) and item is not None:
-            yield child
+        if is_secret_pointer(child):
+            if item is not None and not is_env_reference(item):
+                yield child
         else:
             yield from secret_pointers(item, child)
 
