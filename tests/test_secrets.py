@@ -93,7 +93,7 @@ def formats() -> list[str]:
 
 def extra_flags() -> list[list[str]]:
     """Every output-changing flag that exists on ``check`` today."""
-    wanted = [["-v"], ["--statistics"], ["--diff"], ["--show-fixes"], ["--fix"]]
+    wanted = [["-v"], ["--statistics"], ["--diff"], ["--env"], ["--fix"]]
     names = {opt for p in cli.check.params for opt in getattr(p, "opts", [])}
     return [[]] + [flags for flags in wanted if flags[0] in names]
 
