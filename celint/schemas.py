@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -69,6 +70,19 @@ def validator(path: str = INSTANCE) -> Any:
 
     schema = {"$ref": BASE_URI + path} if "#" in path else load_all()[path]
     return Draft202012Validator(schema, registry=_registry())
+
+
+@functools.cache
+def gate(path: str = INSTANCE) -> Callable[[Any], bool] | None:
+    """The compiled yes/no check of one bundled schema (see :mod:`celint.schema_gate`), or None
+    when the schema uses a keyword the gate does not implement (then jsonschema decides alone)."""
+    from celint.schema_gate import Compiler, Unsupported
+
+    compiler = Compiler({BASE_URI + name: schema for name, schema in load_all().items()})
+    try:
+        return compiler.resource(BASE_URI + path)
+    except Unsupported:
+        return None
 
 
 def bundle(path: str = INSTANCE) -> dict[str, Any]:
