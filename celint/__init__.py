@@ -11,11 +11,43 @@ code (findings carry JSON Pointers, no positions). ``fix_text`` applies the safe
 returns ``(new_text, applied, remaining)``.
 """
 
-from celint.diagnostic import Diagnostic, Severity, Span
-from celint.fix import fix_text
-from celint.linter import FileReport, lint_data, lint_path, lint_text
-from celint.options import LintOptions
-from celint.rules import Rule, all_rules
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from celint.diagnostic import Diagnostic, Severity, Span
+    from celint.fix import fix_text
+    from celint.linter import FileReport, lint_data, lint_path, lint_text
+    from celint.options import LintOptions
+    from celint.rules import Rule, all_rules
+
+# The library's names, imported on first use: ``celint check`` starts by importing this package,
+# and a lint run must not pay for the fixer (difflib, value rendering) it does not use.
+_EXPORTS = {
+    "Diagnostic": "celint.diagnostic",
+    "Severity": "celint.diagnostic",
+    "Span": "celint.diagnostic",
+    "fix_text": "celint.fix",
+    "FileReport": "celint.linter",
+    "lint_data": "celint.linter",
+    "lint_path": "celint.linter",
+    "lint_text": "celint.linter",
+    "LintOptions": "celint.options",
+    "Rule": "celint.rules",
+    "all_rules": "celint.rules",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import a library name on first access (PEP 562) and keep it in the module."""
+    if name not in _EXPORTS:
+        raise AttributeError(f"module 'celint' has no attribute {name!r}")
+    value = getattr(importlib.import_module(_EXPORTS[name]), name)
+    globals()[name] = value
+    return value
+
 
 __version__ = "0.1.0"
 
