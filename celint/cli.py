@@ -123,6 +123,14 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @click.option(
     "--write-baseline", metavar="FILE", help="Record today's findings in FILE, then report none."
 )
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=0),
+    default=0,
+    metavar="N",
+    help="Lint in N processes (0: one per core from 300 files on; same output either way).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary line.")
 @click.option("-v", "--verbose", is_flag=True, help="Also say which files were skipped and why.")
 def check(
@@ -143,6 +151,7 @@ def check(
     baseline: str | None,
     write_baseline: str | None,
     use_env: bool,
+    jobs: int,
     quiet: bool,
     verbose: bool,
 ) -> None:
@@ -176,7 +185,7 @@ def check(
         if fix or diff:
             result = fix_run(paths or (".",), options, stdin_filename, write=not diff)
         else:
-            result = run(paths or (".",), options, stdin_filename)
+            result = run(paths or (".",), options, stdin_filename, jobs)
     except PathMissing as exc:
         raise UsageFailure(f"{exc}: no such file or directory") from None
     except InputError as exc:

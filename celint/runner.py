@@ -31,13 +31,35 @@ def read_input(path: str, limit: int, stdin_name: str | None = None) -> tuple[st
         raise InputError(f"{path}: cannot read: {_reason(path, exc)}") from None
 
 
+def lint_one(path: str, options: LintOptions, stdin_name: str | None = None) -> FileReport:
+    """Read and lint one input. The report keeps the source text only when it has findings
+    (the ``full`` and ``sarif`` formats quote it), so a run's memory does not grow with the
+    number of clean files."""
+    name, data = read_input(path, options.max_file_size, stdin_name)
+    report = check_bytes(name, data, options)
+    if not report.diagnostics:
+        report.source = None
+    return report
+
+
 def lint_inputs(
-    paths: Iterable[str], options: LintOptions, stdin_name: str | None = None
+    paths: Iterable[str], options: LintOptions, stdin_name: str | None = None, jobs: int = 1
 ) -> Iterator[FileReport]:
-    """One report per input, in the order given (``expand`` sorts them by path)."""
-    for path in paths:
-        name, data = read_input(path, options.max_file_size, stdin_name)
-        yield check_bytes(name, data, options)
+    """One report per input, in the order given (``expand`` sorts them by path).
+
+    ``jobs`` is the number of processes (0: automatic, see :mod:`celint.parallel`); the
+    reports, and so every output, are the same whatever it is.
+    """
+    names = list(paths)
+    if STDIN not in names:
+        from celint.parallel import lint_parallel, processes
+
+        count = processes(jobs, len(names))
+        if count > 1:
+            yield from lint_parallel(names, options, count)
+            return
+    for path in names:
+        yield lint_one(path, options, stdin_name)
 
 
 @dataclass
@@ -72,9 +94,11 @@ class RunResult:
         return sum(1 for d in self.diagnostics if d.fixable)
 
 
-def run(paths: tuple[str, ...], options: LintOptions, stdin_name: str | None = None) -> RunResult:
-    """Lint every input named by ``paths`` (files, directories, ``-``)."""
-    return RunResult(list(lint_inputs(expand(paths, options), options, stdin_name)))
+def run(
+    paths: tuple[str, ...], options: LintOptions, stdin_name: str | None = None, jobs: int = 1
+) -> RunResult:
+    """Lint every input named by ``paths`` (files, directories, ``-``) in ``jobs`` processes."""
+    return RunResult(list(lint_inputs(expand(paths, options), options, stdin_name, jobs)))
 
 
 def fix_run(

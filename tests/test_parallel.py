@@ -1,0 +1,82 @@
+"""``--jobs``: linting in several processes prints exactly what one process prints."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from clirun import run_celint
+from samples import workspace
+
+from celint.options import LintOptions
+from celint.parallel import AUTO_THRESHOLD, processes
+from celint.runner import lint_one
+
+REFERENCE = Path(__file__).resolve().parent / "fixtures" / "reference"
+
+
+def _many(folder: Path, copies: int) -> Path:
+    """The multi-file workspace and the reference bodies, repeated ``copies`` times, plus files
+    that are skipped (not an instance body, binary)."""
+    base = workspace(folder / "base")
+    shutil.copytree(REFERENCE, base / "reference")
+    for number in range(1, copies):
+        shutil.copytree(base, folder / f"copy{number:03d}", dirs_exist_ok=True)
+    (folder / "package.json").write_text('{"name": "app", "private": true}\n', encoding="utf-8")
+    (folder / "blob.json").write_bytes(b"\x00\x01binary")
+    return folder
+
+
+@pytest.mark.parametrize("output_format", ["text", "json", "full", "sarif", "junit"])
+def test_jobs_output_is_identical(tmp_path: Path, output_format: str) -> None:
+    folder = _many(tmp_path, 4)
+    one = run_celint("check", "--jobs", "1", "--format", output_format, "-v", str(folder))
+    two = run_celint("check", "--jobs", "2", "--format", output_format, "-v", str(folder))
+    assert one.returncode == two.returncode == 1
+    assert one.stdout == two.stdout
+    assert one.stderr == two.stderr
+
+
+def test_automatic_jobs_above_the_threshold(tmp_path: Path) -> None:
+    per_copy = len(list(_many(tmp_path / "one", 1).glob("base/**/*.*")))
+    folder = _many(tmp_path / "big", AUTO_THRESHOLD // per_copy + 1)
+    assert len(list(folder.rglob("*.*"))) >= AUTO_THRESHOLD
+    automatic = run_celint("check", "--format", "json", str(folder))
+    serial = run_celint("check", "--jobs", "1", "--format", "json", str(folder))
+    assert automatic.stdout == serial.stdout
+
+
+def test_unreadable_input_stops_a_parallel_run(tmp_path: Path) -> None:
+    folder = _many(tmp_path, 2)
+    result = run_celint("check", "--jobs", "2", str(folder), str(tmp_path / "missing.json"))
+    assert result.returncode == 2
+    assert "missing.json" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("jobs", "files", "expected"),
+    [
+        (1, 10_000, 1),
+        (3, 10_000, 3),
+        (8, 2, 2),
+        (0, 1, 1),
+        (0, AUTO_THRESHOLD - 1, 1),
+        (4, 0, 1),
+    ],
+)
+def test_processes(jobs: int, files: int, expected: int) -> None:
+    assert processes(jobs, files) == expected
+
+
+def test_automatic_processes_use_the_cores(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("celint.parallel.cores", lambda: 2)
+    assert processes(0, AUTO_THRESHOLD) == 2
+
+
+def test_reports_keep_the_source_only_with_findings(tmp_path: Path) -> None:
+    folder = workspace(tmp_path)
+    clean = lint_one(str(folder / "examples" / "quickbooks-webhook.json"), LintOptions())
+    broken = lint_one(str(folder / "broken" / "webhooks.yaml"), LintOptions())
+    assert clean.checked and not clean.diagnostics and clean.source is None
+    assert broken.diagnostics and broken.source is not None
