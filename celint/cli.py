@@ -157,7 +157,8 @@ def check(
 ) -> None:
     """Lint instance bodies in PATHS (files, folders, or - for standard input).
 
-    Folders are searched for *.json, *.yaml and *.yml. Files that are not instance bodies
+    Folders are searched for *.json, *.yaml and *.yml (or the configured include, minus the
+    configured exclude; see --config). Files that are not instance bodies
     (package.json, a tsconfig, a Helm chart) are skipped, so the hook can see every staged file.
 
     \b
@@ -166,6 +167,7 @@ def check(
       celint check --select CE2 --format json instances/qbo.yaml
       cat body.json | celint check --stdin-filename body.json -
       celint check --diff instances/     what --fix would change
+      celint check --format github --baseline .celint-baseline.json .
       celint check --env qbo.yaml        the body as posted, ${VAR}s substituted
     Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.
     """
