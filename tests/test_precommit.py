@@ -98,14 +98,14 @@ def hook_repo(tmp_path_factory: pytest.TempPathFactory) -> HookRepo:
     return HookRepo(clone, rev, env)
 
 
-def _user_repo(folder: Path, hook: HookRepo) -> Path:
+def _user_repo(folder: Path, hook: HookRepo, hook_id: str = "celint") -> Path:
     folder.mkdir()
     _git("init", "-q", cwd=folder, env=hook.env)
     for key, value in (("user.email", "ci@example.com"), ("user.name", "CI"),
                        ("commit.gpgsign", "false")):  # fmt: skip
         _git("config", key, value, cwd=folder, env=hook.env)
     (folder / ".pre-commit-config.yaml").write_text(
-        f"repos:\n  - repo: {hook.path}\n    rev: {hook.rev}\n    hooks:\n      - id: celint\n"
+        f"repos:\n  - repo: {hook.path}\n    rev: {hook.rev}\n    hooks:\n      - id: {hook_id}\n"
     )
     subprocess.run(
         [sys.executable, "-m", "pre_commit", "install"],
@@ -162,4 +162,22 @@ def test_good_body_and_unrelated_files_commit_cleanly(tmp_path: Path, hook_repo:
     output = result.stdout + result.stderr
     assert result.returncode == 0, output
     assert "celint" in output and "Passed" in output
+    assert _commits(repo, hook_repo) == 1
+
+
+def test_fix_hook_rewrites_the_body_and_fails_until_restaged(
+    tmp_path: Path, hook_repo: HookRepo
+) -> None:
+    repo = _user_repo(tmp_path / "repo", hook_repo, hook_id="celint-fix")
+    first = _commit(repo, hook_repo, {"instances/qbo.yaml": WEBHOOKS_YAML})
+    output = first.stdout + first.stderr
+    assert first.returncode == 1, output
+    assert "files were modified by this hook" in output
+    fixed = (repo / "instances/qbo.yaml").read_text(encoding="utf-8")
+    assert fixed == WEBHOOKS_YAML.replace(
+        "event.vendor.type: webhooks", "event.vendor.type: webhook"
+    )
+    assert _commits(repo, hook_repo) == 0
+    second = _commit(repo, hook_repo, {})
+    assert second.returncode == 0, second.stdout + second.stderr
     assert _commits(repo, hook_repo) == 1
