@@ -11,6 +11,7 @@ interpreter on 100,000 nested ``[``), and the Python composer stops at a depth l
 
 from __future__ import annotations
 
+import functools
 import math
 from typing import Any
 
@@ -45,10 +46,13 @@ class _Loader:
     """What ruamel's composer asks of its loader: a parser, a resolver and a depth limit."""
 
     def __init__(self, text: str) -> None:
-        from ruamel.yaml.resolver import VersionedResolver
+        # The plain YAML 1.2 resolver: this loader has no scanner for VersionedResolver to read
+        # a %YAML directive from, so it would resolve by 1.2 too, re-deriving the version
+        # (through two caught AttributeErrors) for every node.
+        from ruamel.yaml.resolver import Resolver
 
         self._parser = _parser(text)
-        self._resolver = VersionedResolver(loadumper=self)
+        self._resolver = Resolver(loadumper=self)
         self.max_depth = 0  # ruamel's own limit counts scalars too; DepthComposer's is exact
 
 
@@ -71,21 +75,30 @@ class _DepthLimit(Exception):
         self.mark = mark
 
 
-def _composer(text: str, max_depth: int) -> Any:
-    """ruamel's composer, refusing a collection that would sit deeper than ``max_depth``."""
+@functools.cache
+def _depth_composer() -> type:
+    """ruamel's composer, refusing a collection that would sit deeper than ``max_depth``
+    (a class made once, on the first YAML file, so that JSON-only runs never import ruamel)."""
     from ruamel.yaml.composer import Composer
     from ruamel.yaml.events import MappingStartEvent, SequenceStartEvent
 
     class DepthComposer(Composer):
+        max_depth = DEFAULT_OPTIONS.max_depth
+
         def compose_node(self, parent: Any, index: Any) -> Any:
             # ``self.depth`` counts the collections around the node about to be composed.
-            if self.depth >= max_depth and self.parser.check_event(
+            if self.depth >= self.max_depth and self.parser.check_event(
                 SequenceStartEvent, MappingStartEvent
             ):
                 raise _DepthLimit(self.parser.peek_event().start_mark)
             return super().compose_node(parent, index)
 
-    composer = DepthComposer(loader=_Loader(text))
+    return DepthComposer
+
+
+def _composer(text: str, max_depth: int) -> Any:
+    composer = _depth_composer()(loader=_Loader(text))
+    composer.max_depth = max_depth
     composer.warn_double_anchors = False
     return composer
 
@@ -143,22 +156,27 @@ def load_yaml(
 
 
 class _Builder:
-    """Builds plain values from one document's nodes and records each value's spans."""
+    """Builds plain values from one document's nodes and records, for each value, its node and
+    its key's node; spans are made from them only when a finding asks for a position."""
 
     def __init__(self, index: int, lines: LineIndex, max_depth: int, max_alias_nodes: int) -> None:
         self.index = index
         self.lines = lines
         self.max_depth = max_depth
         self.max_alias_nodes = max_alias_nodes
-        self.table: dict[str, Located] = {}
+        self.nodes: dict[str, tuple[Any, Any]] = {}
         self.problems: list[ParseProblem] = []
         self.built: set[int] = set()
         self.repeated = 0
         self.active: set[int] = set()
 
     def located(self) -> dict[str, Located]:
-        """The span table, filled while building (the marks come with the nodes anyway)."""
-        return self.table
+        """The span table, made on the first position asked for from the recorded nodes."""
+        span = functools.partial(_mark_span, self.lines)
+        return {
+            pointer: Located(span(node), span(key) if key is not None else None)
+            for pointer, (node, key) in self.nodes.items()
+        }
 
     def refuse(self, node: Any, message: str, pointer: str) -> _Refused:
         span = _mark_span(self.lines, node)
@@ -178,13 +196,14 @@ class _Builder:
             )
             raise self.refuse(node, message, pointer)
 
-    def build(self, node: Any, pointer: str, depth: int, key: Span | None = None) -> Any:
+    def build(self, node: Any, pointer: str, depth: int, key: Any = None) -> Any:
+        """The plain value of ``node``; ``key`` is the node of its key in a mapping."""
         self.count(node, pointer)
         if node.id != "scalar" and depth >= self.max_depth:
             raise self.refuse(node, _too_deep(self.max_depth), pointer)
         if id(node) in self.active:
             raise self.refuse(node, "an alias refers to a node that contains it", pointer)
-        self.table[pointer] = Located(_mark_span(self.lines, node), key)
+        self.nodes[pointer] = (node, key)
         tag = node.tag or ""
         if node.id == "scalar":
             return self.scalar(node, tag, pointer)
@@ -203,7 +222,7 @@ class _Builder:
 
     def mapping(self, node: Any, pointer: str, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
-        seen: dict[str, Span] = {}
+        seen: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag == _CORE + "merge":
                 raise self.refuse(key_node, "YAML merge keys ('<<') are not plain data", pointer)
@@ -215,22 +234,21 @@ class _Builder:
                 else self.scalar(key_node, key_node.tag, pointer)
             )
             key = key if isinstance(key, str) else _key_text(key)
-            key_span = _mark_span(self.lines, key_node)
             member = jp.join(pointer, key)
             if key in seen:
-                first = seen[key]
+                first = _mark_span(self.lines, seen[key])
                 self.problems.append(
                     ParseProblem(
                         "CE002",
                         f"duplicate key {key!r}: first defined at line {first.line}, column "
                         f"{first.column}; the platform silently keeps only one of them",
-                        key_span,
+                        _mark_span(self.lines, key_node),
                         member,
                         self.index,
                     )
                 )
-            seen[key] = key_span
-            result[key] = self.build(value_node, member, depth + 1, key_span)
+            seen[key] = key_node
+            result[key] = self.build(value_node, member, depth + 1, key_node)
         return result
 
     def scalar(self, node: Any, tag: str, pointer: str) -> Any:

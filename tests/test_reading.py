@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 import celint
@@ -93,6 +95,30 @@ def test_yaml_values_are_plain_yaml_1_2_data() -> None:
         "b": "on",
         "c": 15,
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("~", None),
+        ("Null", None),
+        ("", None),
+        ("FALSE", False),
+        ("017", 17),
+        ("0x1f", 31),
+        ("+1", 1),
+        ("1_000", 1000),
+        ("1e3", 1000.0),
+        ("-.Inf", -math.inf),
+        ("12:30", "12:30"),
+        ("2001-12-14", "2001-12-14"),
+    ],
+)
+def test_yaml_scalars_resolve_by_yaml_1_2(text: str, expected: object) -> None:
+    """Plain scalars resolve by the YAML 1.2 core schema, with or without a %YAML 1.1 directive
+    (the C parser gives the composer no directive to switch rules by)."""
+    for header in ("", "%YAML 1.1\n---\n"):
+        assert load_yaml(f"{header}k: {text}\n").documents[0].value == {"k": expected}
 
 
 def test_yaml_every_document_of_a_stream() -> None:
