@@ -9,7 +9,6 @@ so every output format is byte-for-byte the one ``--jobs 1`` prints.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Iterator, Sequence
 
@@ -64,6 +63,8 @@ def _warm_count(paths: Sequence[str]) -> int:
 
 def lint_parallel(paths: Sequence[str], options: LintOptions, count: int) -> Iterator[FileReport]:
     """The reports of ``paths``, in order, linted by ``count`` worker processes."""
+    import multiprocessing  # here, not at the top: one-process runs never pay its ~5 ms
+
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
     warm = _warm_count(paths)
