@@ -288,3 +288,20 @@ def test_hostile_files_end_to_end(tmp_path: Path, name: str, data: bytes, code: 
     result = run_celint("check", "--all", "--format", "json", name, cwd=tmp_path, timeout=20)
     assert (result.returncode, result.stderr) == (1, "")
     assert f'"code": "{code}"' in result.stdout
+
+
+def test_hostile_files_give_the_same_output_in_parallel(tmp_path: Path) -> None:
+    """The hostile corpus (CE004 findings, skipped binary and bare brackets, a UTF-16 body) in 3
+    processes prints exactly what one process prints, order included."""
+    for name, data, _ in ACCEPTANCE:
+        for copy in range(3):
+            (tmp_path / f"{copy}-{name}").write_bytes(data)
+    args = ("check", "--format", "json", "-v", ".")
+    one = run_celint(*args, "--jobs", "1", cwd=tmp_path, timeout=60)
+    three = run_celint(*args, "--jobs", "3", cwd=tmp_path, timeout=60)
+    assert (one.returncode, one.stdout, one.stderr) == (
+        three.returncode,
+        three.stdout,
+        three.stderr,
+    )
+    assert one.returncode == 1 and one.stdout.count('"code": "CE004"') == 6  # bomb, latin-1
