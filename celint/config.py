@@ -32,8 +32,15 @@ KEYS = (
     "exclude",
     "polling-interval",
     "elements",
+    "limits",
 )
 INTERVAL_KEYS = ("min", "max")
+#: ``[tool.celint.limits]`` keys and the ``LintOptions`` fields they set.
+LIMIT_FIELDS = {
+    "max-file-size": "max_file_size",
+    "max-depth": "max_depth",
+    "max-alias-nodes": "max_alias_nodes",
+}
 ELEMENT_KEYS = ("resources", "separator")
 _TOML_TYPES = {
     str: "a string",
@@ -62,6 +69,7 @@ class Config:
     per_file_ignores: tuple[tuple[PathPattern, tuple[str, ...]], ...] = ()
     interval: tuple[int, int] | None = None
     elements: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    limits: Mapping[str, Any] = field(default_factory=dict)
 
     def options(
         self,
@@ -79,6 +87,7 @@ class Config:
             exclude=self.exclude,
             per_file_ignores=self.per_file_ignores,
         )
+        options = replace(options, **self.limits)
         if self.interval is not None:
             options = replace(options, interval_min=self.interval[0], interval_max=self.interval[1])
         return replace(options, **cli)
@@ -166,6 +175,17 @@ class _Reader:
             raise self.error(key, f"min ({bounds['min']}) is greater than max ({bounds['max']})")
         return bounds["min"], bounds["max"]
 
+    def limits(self, key: str, value: Any) -> dict[str, int]:
+        """The input limits (SPEC 9), as ``LintOptions`` field names: positive whole numbers."""
+        table = self.table(key, value)
+        self.known_keys(table, tuple(LIMIT_FIELDS), f"{key}.")
+        for name, number in table.items():
+            if not isinstance(number, int) or isinstance(number, bool) or number < 1:
+                raise self.error(
+                    f"{key}.{name}", f"expected a whole number (1 or more), found {number!r}"
+                )
+        return {LIMIT_FIELDS[name]: number for name, number in table.items()}
+
     def elements(self, key: str, value: Any) -> dict[str, dict[str, Any]]:
         profiles: dict[str, dict[str, Any]] = {}
         for element, settings in self.table(key, value).items():
@@ -200,6 +220,7 @@ class _Reader:
             if "polling-interval" in table
             else None,
             elements=self.elements("elements", get("elements", {})),
+            limits=self.limits("limits", get("limits", {})),
         )
 
 

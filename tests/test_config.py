@@ -127,7 +127,10 @@ def test_misspelt_key_names_file_key_and_intended_key(project: Path) -> None:
          "string, found ''"),
         ("[elements]\nmyapp = 3", "elements.myapp: expected a table, found an integer"),
         ("colour = true", "colour: unknown key; expected select, ignore, fail-on, "
-         "per-file-ignores, include, exclude, polling-interval, elements"),
+         "per-file-ignores, include, exclude, polling-interval, elements, limits"),
+        ("limits = {max-dept = 8}", "limits.max-dept: unknown key; did you mean 'max-depth'?"),
+        ("limits = {max-file-size = 0}", "limits.max-file-size: expected a whole number "
+         "(1 or more), found 0"),
     ],
 )  # fmt: skip
 def test_bad_values_are_exit_2_with_the_key(project: Path, toml: str, message: str) -> None:
@@ -186,3 +189,14 @@ def test_discovery_reads_no_toml_it_does_not_need(tmp_path: Path) -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=tmp_path
     )
     assert result.stdout == "None False\n"
+
+
+def test_limits_from_the_configuration(tmp_path: Path) -> None:
+    (tmp_path / "deep.yaml").write_text(WEBHOOKS_YAML + "tags: [[[[x]]]]\n")
+    assert lines("deep.yaml", cwd=tmp_path)[0] == 1  # CE219 only: depth 5 is within 64
+    (tmp_path / "celint.toml").write_text("[limits]\nmax-depth = 4\n")
+    code, out, _ = lines("deep.yaml", cwd=tmp_path)
+    assert code == 1 and out[0].startswith("deep.yaml:17:10: CE004 [error]")
+    (tmp_path / "celint.toml").write_text("[limits]\nmax-file-size = 64\n")
+    code, out, _ = lines("deep.yaml", cwd=tmp_path)
+    assert code == 1 and out[0].startswith("deep.yaml:1:1: CE004 [error]")
