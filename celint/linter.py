@@ -24,7 +24,7 @@ YAML_SUFFIXES = (".yaml", ".yml")
 SNIFF_BYTES = 64 * 1024
 
 
-@dataclass
+@dataclass(slots=True)
 class FileReport:
     """The outcome for one input: its diagnostics, and whether any instance body was checked."""
 
