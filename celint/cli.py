@@ -188,9 +188,7 @@ def check(
             result = fix_run(paths or (".",), options, stdin_filename, write=not diff)
         else:
             result = run(paths or (".",), options, stdin_filename, jobs)
-    except PathMissing as exc:
-        raise UsageFailure(f"{exc}: no such file or directory") from None
-    except InputError as exc:
+    except (PathMissing, InputError) as exc:
         raise UsageFailure(str(exc)) from None
     if verbose:
         for report in result.reports:

@@ -88,7 +88,7 @@ def expand(paths: tuple[str, ...], options: LintOptions = DEFAULT_OPTIONS) -> li
             for name in _recurse(path, options):
                 found.setdefault(os.path.normpath(name), name)
         elif not (path.exists() or path.is_symlink()):
-            raise PathMissing(raw)
+            raise PathMissing(f"{raw}: no such file or directory")
         elif not any_match(options.exclude, raw):
             found.setdefault(os.path.normpath(raw), raw)
     return [found[key] for key in sorted(found)]

@@ -253,3 +253,9 @@ def test_full_format_windows_long_lines_and_masks_secrets(tmp_path: Path) -> Non
     assert source_rows and all(len(row) <= len("    1 | ") + 102 for row in source_rows)
     secret_row = next(row for row in source_rows if '"oauth.api.secret":' in row)
     assert '"oauth.api.secret":' + "*" * (len(secret) + 2) in secret_row
+
+
+def test_validate_missing_path_is_the_same_one_line(tmp_path: Path) -> None:
+    result = run_celint("validate", str(tmp_path / "nope.json"))
+    assert result.returncode == 2
+    assert result.stderr == f"celint: error: {tmp_path / 'nope.json'}: no such file or directory\n"
