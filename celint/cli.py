@@ -243,6 +243,7 @@ def _print_diff(diffs: list[str], fixes: int, quiet: bool) -> NoReturn:
     from celint.reporters.text import plural
 
     click.echo("".join(diffs), nl=False)
+    sys.stdout.flush()  # the diff ends before the summary, even when both go to one pipe
     if not quiet:
         summary = f"Would fix {plural(fixes, 'problem')} in {plural(len(diffs), 'file')}."
         click.echo(summary, err=True)
