@@ -44,10 +44,10 @@ def _strings(value: Any, pointer: str, label: str) -> Iterator[tuple[str, str, s
 def check(context: RuleContext) -> Iterator[Finding]:
     for pointer, label, value in _strings(context.body, context.root, "the document"):
         if is_placeholder(value):
-            what = "a secret field" if is_secret_pointer(pointer) else repr(clip(value, 60))
+            what = "" if is_secret_pointer(pointer) else f" ({clip(value, 60)!r})"
             yield Finding(
                 pointer,
-                f"{label!r} still holds a template placeholder ({what}); "
+                f"{label!r} still holds a template placeholder{what}; "
                 "replace it with the real value or an environment reference such as ${VAR}",
             )
 
