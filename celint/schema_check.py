@@ -1,20 +1,25 @@
 """The schema stage: validate a body against its element's schema and classify each error.
 
-Each jsonschema error becomes one :class:`SchemaIssue` of a kind (required, type, unknown, value)
-with a pointer and a message that says what is expected. Rules CE101–CE104 turn the issues of their
-kind into findings; specific rules later replace a generic issue on the same value.
+Each schema error (from the compiled schema, or from jsonschema) becomes one :class:`SchemaIssue`
+of a kind (required, type, unknown, value) with a pointer and a message that says what is
+expected. Rules CE101–CE104 turn the issues of their kind into findings; specific rules later
+replace a generic issue on the same value.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from celint import pointer as jp
 from celint import schemas
 from celint.values import holds_secret, is_env_reference, is_secret_pointer
+
+if TYPE_CHECKING:
+    from celint.schema_gate import SchemaError
 
 _CREDENTIALS = re.compile(r"(://)[^/@\s\"]+@")
 _JSON_TYPES = {
@@ -71,7 +76,7 @@ def _expected_types(expected: Any) -> str:
     return " or ".join(words)
 
 
-def _issues(error: Any) -> list[SchemaIssue]:
+def _issues(error: SchemaError) -> list[SchemaIssue]:
     pointer = jp.from_path(error.absolute_path)
     custom = error.schema.get("x-message") if isinstance(error.schema, dict) else None
     validator = error.validator
@@ -118,12 +123,12 @@ def _issues(error: Any) -> list[SchemaIssue]:
     ]
 
 
-def _type_mismatch(error: Any) -> bool:
+def _type_mismatch(error: SchemaError) -> bool:
     """True when every alternative of a oneOf/anyOf failed on type alone."""
     return bool(error.context) and all(sub.validator == "type" for sub in error.context)
 
 
-def _judged_elsewhere(error: Any) -> bool:
+def _judged_elsewhere(error: SchemaError) -> bool:
     """True when the schema leaves this value to a rule, or the value is not known yet.
 
     A subschema annotated ``x-celint-judged-by`` (the poller list, realmId, scope) is checked by
@@ -136,16 +141,21 @@ def _judged_elsewhere(error: Any) -> bool:
 
 
 def check(body: Any, schema_path: str = schemas.INSTANCE) -> list[SchemaIssue]:
-    """All schema issues of one body, one per pointer and kind, in document order.
+    """All schema issues of one body (see :func:`issues`).
 
-    A body that the compiled gate passes has none, and jsonschema is not even imported for it.
+    The bundled schemas are compiled (:mod:`celint.schema_gate`): a valid body costs one
+    yes/no check, an invalid one is explained by the compiled reporter, and jsonschema is not
+    even imported. A schema that does not compile is validated by jsonschema.
     """
-    passes = schemas.gate(schema_path)
-    if passes is not None and passes(body):
-        return []
+    return issues(schemas.errors(body, schema_path))
+
+
+def issues(errors: Iterable[SchemaError]) -> list[SchemaIssue]:
+    """The issues of ``errors`` (compiled records or jsonschema's ``ValidationError``s, which
+    carry the same attributes), one per pointer and kind: the first error's, in their order."""
     seen: set[tuple[str, str]] = set()
     result: list[SchemaIssue] = []
-    for error in schemas.validator(schema_path).iter_errors(body):
+    for error in errors:
         if _judged_elsewhere(error):
             continue
         for issue in _issues(error):

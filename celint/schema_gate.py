@@ -1,26 +1,68 @@
-"""A compiled yes/no check of a bundled schema, so that valid bodies never need jsonschema.
+"""A bundled schema compiled once into a yes/no check and a reporter, so jsonschema is not needed.
 
-Most bodies in a repository are valid, and for them the schema stage has nothing to say. Importing
-jsonschema (with referencing, attrs and rpds) costs more than the rest of a one-file run, and its
-validator walks the schema through generic, evolving validator objects (≈ 200 µs a body). This
-module compiles a schema once into nested closures that answer only "valid or not" (a few µs),
-for the Draft 2020-12 keywords the bundled schemas use. A body it passes has no schema issues;
-a body it fails goes to jsonschema, which finds and explains the errors as before.
+Importing jsonschema (with referencing, attrs and rpds) costs more than the rest of a short run,
+and its validator walks the schema through generic, evolving validator objects (≈ 200 µs a
+body). This module compiles a schema once, for the Draft 2020-12 keywords the bundled schemas
+use, into nested closures of two kinds built from the same keywords:
+
+- a *check* that answers only "valid or not" (tens of µs), run on every body: a body it passes
+  has no schema issues;
+- a *reporter*, run only on a body the check fails, that yields the errors jsonschema's
+  ``iter_errors`` yields, as :class:`SchemaError` records carrying what the schema stage reads
+  off a ``ValidationError`` (keyword, its value, the instance, the subschema, both paths, the
+  message and, for ``anyOf``/``oneOf``, the alternatives' errors), in jsonschema's order.
 
 Soundness rests on two rules: every supported keyword is implemented with jsonschema's own
-semantics (``format`` is an annotation, as for celint's validator; ``integer`` accepts 2.0), and
-a schema that uses any other keyword does not compile (:class:`Unsupported`), so it always goes
-through jsonschema. The tests compare this check with jsonschema on generated bodies.
+semantics and wording (``format`` is an annotation, as for celint's validator; ``integer``
+accepts 2.0), and a schema that uses any other keyword does not compile (:class:`Unsupported`),
+so it goes through jsonschema. The tests compare both closures with jsonschema on generated
+bodies. One difference is deliberate: jsonschema visits the keys that ``additionalProperties``
+applies to in ``set`` order, which changes from process to process; the reporter visits them in
+the body's order (the schema stage's result is the same either way, its findings are sorted).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any, NamedTuple
 from urllib.parse import urldefrag, urljoin
 
 Check = Callable[[Any], bool]
+Path = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SchemaError:
+    """One failed keyword, with the attributes of jsonschema's ``ValidationError`` that the
+    schema stage reads (so both kinds of error go through the same code there)."""
+
+    validator: str
+    validator_value: Any
+    instance: Any
+    schema: dict[str, Any]
+    absolute_path: Path
+    absolute_schema_path: Path
+    message: str
+    context: tuple[SchemaError, ...] = ()
+
+
+# ``report(value, path, schema_path)``: the errors of ``value``, found at ``path`` in the body,
+# against the subschema found at ``schema_path`` (jsonschema's ``absolute_schema_path``).
+Report = Callable[[Any, Path, Path], Iterator[SchemaError]]
+
+
+class Compiled(NamedTuple):
+    """A compiled (sub)schema or keyword: the fast check, and the reporter for failed bodies."""
+
+    check: Check
+    report: Report
+
+
+class Unsupported(ValueError):
+    """The schema uses a keyword (or a ``$ref``) this module does not implement."""
+
 
 # Keywords that never make a value invalid for celint's validator (no format checker).
 _ANNOTATIONS = frozenset(
@@ -53,24 +95,31 @@ _TYPES: dict[str, Check] = {
 }
 
 
-class Unsupported(ValueError):
-    """The schema uses a keyword (or a ``$ref``) this module does not implement."""
-
-
 def _always(_: Any) -> bool:
     return True
 
 
-def _never(_: Any) -> bool:
-    return False
+def _nothing(value: Any, path: Path, at: Path) -> Iterator[SchemaError]:
+    return iter(())
 
 
-def _all(checks: list[Check]) -> Check:
-    if not checks:
-        return _always
-    if len(checks) == 1:
-        return checks[0]
-    return lambda value: all(check(value) for check in checks)
+_VALID = Compiled(_always, _nothing)
+
+
+def _all(parts: list[Compiled]) -> Compiled:
+    """Every part applies; errors come part after part (jsonschema's keyword order)."""
+    if not parts:
+        return _VALID
+    if len(parts) == 1:
+        return parts[0]
+    checks = [part.check for part in parts]
+    reports = [part.report for part in parts]
+
+    def report(value: Any, path: Path, at: Path) -> Iterator[SchemaError]:
+        for each in reports:
+            yield from each(value, path, at)
+
+    return Compiled(lambda value: all(check(value) for check in checks), report)
 
 
 def _only(kind: type | tuple[type, ...], check: Check) -> Check:
@@ -82,17 +131,39 @@ def _number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
-def _literals(values: list[Any]) -> Check:
-    """``enum``/``const`` over strings, booleans and null: exact membership, so ``1`` never
-    equals ``true``. Other literals (numbers, containers) need jsonschema's equality."""
-    if not all(value is None or isinstance(value, str | bool) for value in values):
-        raise Unsupported("enum/const of numbers or containers")
-    allowed = frozenset((type(value), value) for value in values)
-    return lambda value: (type(value), value) in allowed if _hashable(value) else False
-
-
 def _hashable(value: Any) -> bool:
     return not isinstance(value, dict | list)
+
+
+def _assertion(
+    schema: dict[str, Any], keyword: str, check: Check, messages: Callable[[Any], Iterable[str]]
+) -> Compiled:
+    """A keyword that judges the value itself: one error per message when ``check`` fails
+    (``required`` words one per missing key, as jsonschema does)."""
+    argument = schema[keyword]
+
+    def report(value: Any, path: Path, at: Path) -> Iterator[SchemaError]:
+        if not check(value):
+            where = (*at, keyword)
+            for message in messages(value):
+                yield SchemaError(keyword, argument, value, schema, path, where, message)
+
+    return Compiled(check, report)
+
+
+def _error(
+    schema: dict[str, Any],
+    keyword: str,
+    value: Any,
+    path: Path,
+    at: Path,
+    message: str,
+    context: tuple[SchemaError, ...] = (),
+) -> SchemaError:
+    """An error raised by an applicator itself (``anyOf``, ``oneOf``, ``not``)."""
+    return SchemaError(
+        keyword, schema[keyword], value, schema, path, (*at, keyword), message, context
+    )
 
 
 class Compiler:
@@ -100,18 +171,21 @@ class Compiler:
 
     def __init__(self, resources: Mapping[str, Any]) -> None:
         self.resources = resources
-        self.compiled: dict[tuple[str, str], Check] = {}
+        self.compiled: dict[tuple[str, str], Compiled] = {}
 
     def resource(self, uri: str) -> Check:
-        """The check for the whole schema at ``uri``."""
-        return self.reference(uri, "")
+        """The yes/no check of the whole schema at ``uri``."""
+        return self.reference(uri, "").check
 
-    def reference(self, uri: str, fragment: str) -> Check:
+    def reference(self, uri: str, fragment: str) -> Compiled:
         """A compiled ``$ref`` target; cycles are tied through a forwarding cell."""
         key = (uri, fragment)
         if key not in self.compiled:
-            cell: list[Check] = []
-            self.compiled[key] = lambda value: cell[0](value)
+            cell: list[Compiled] = []
+            self.compiled[key] = Compiled(
+                lambda value: cell[0].check(value),
+                lambda value, path, at: cell[0].report(value, path, at),
+            )
             cell.append(self.compile(self._target(uri, fragment), uri))
             self.compiled[key] = cell[0]
         return self.compiled[key]
@@ -128,168 +202,301 @@ class Compiler:
                 raise Unsupported(f"$ref to a missing pointer {fragment!r}") from exc
         return node
 
-    def compile(self, schema: Any, base: str) -> Check:
-        """The check for one (sub)schema whose ``$ref``s resolve against ``base``."""
+    def compile(self, schema: Any, base: str) -> Compiled:
+        """One (sub)schema whose ``$ref``s resolve against ``base``.
+
+        ``false`` as a subschema is not supported: jsonschema reports it at its parent's path
+        rather than its own, which is not worth mimicking (``additionalProperties: false`` is
+        the keyword's own error, and supported).
+        """
         if schema is True:
-            return _always
-        if schema is False:
-            return _never
+            return _VALID
         if not isinstance(schema, dict):
-            raise Unsupported("a schema must be an object or a boolean")
+            raise Unsupported("a schema must be an object or true")
         if "$id" in schema:
             base = urljoin(base, schema["$id"])
-        checks = []
-        for keyword, argument in schema.items():
+        parts = []
+        for keyword in schema:
             if keyword in _ANNOTATIONS or keyword.startswith("x-"):
                 continue
-            if keyword in ("then", "else", "additionalProperties"):
-                continue  # compiled with "if" (alone they do nothing) and "properties"
+            if keyword in ("then", "else"):
+                continue  # compiled with "if" (alone they do nothing)
             build = _KEYWORDS.get(keyword)
             if build is None:
                 raise Unsupported(f"keyword {keyword!r}")
-            checks.append(build(self, schema, argument, base))
-        if "additionalProperties" in schema and "properties" not in schema:
-            checks.append(_properties(self, schema, {}, base))
-        return _all(checks)
+            parts.append(build(self, schema, keyword, base))
+        return _all(parts)
 
 
-def _type(c: Compiler, s: dict[str, Any], argument: Any, base: str) -> Check:
+Builder = Callable[[Compiler, dict[str, Any], str, str], Compiled]
+
+
+def _type(c: Compiler, s: dict[str, Any], keyword: str, base: str) -> Compiled:
+    argument = s[keyword]
     names = [argument] if isinstance(argument, str) else list(argument)
     if any(name not in _TYPES for name in names):
         raise Unsupported(f"type {argument!r}")
     tests = [_TYPES[name] for name in names]
-    return lambda value: any(test(value) for test in tests)
+    listed = ", ".join(repr(name) for name in names)
+    return _assertion(
+        s,
+        keyword,
+        lambda value: any(test(value) for test in tests),
+        lambda value: [f"{value!r} is not of type {listed}"],
+    )
 
 
-def _enum(c: Compiler, s: dict[str, Any], argument: Any, base: str) -> Check:
-    return _literals(list(argument))
+def _literals(values: list[Any]) -> Check:
+    """``enum``/``const`` over strings, booleans and null: exact membership, so ``1`` never
+    equals ``true``. Other literals (numbers, containers) need jsonschema's equality."""
+    if not all(value is None or isinstance(value, str | bool) for value in values):
+        raise Unsupported("enum/const of numbers or containers")
+    allowed = frozenset((type(value), value) for value in values)
+    return lambda value: (type(value), value) in allowed if _hashable(value) else False
 
 
-def _const(c: Compiler, s: dict[str, Any], argument: Any, base: str) -> Check:
-    return _literals([argument])
+def _enum(c: Compiler, s: dict[str, Any], keyword: str, base: str) -> Compiled:
+    argument = s[keyword]
+    return _assertion(
+        s,
+        keyword,
+        _literals(list(argument)),
+        lambda value: [f"{value!r} is not one of {argument!r}"],
+    )
 
 
-def _required(c: Compiler, s: dict[str, Any], argument: Any, base: str) -> Check:
-    keys = tuple(argument)
-    return _only(dict, lambda value: all(key in value for key in keys))
+def _const(c: Compiler, s: dict[str, Any], keyword: str, base: str) -> Compiled:
+    argument = s[keyword]
+    return _assertion(s, keyword, _literals([argument]), lambda _: [f"{argument!r} was expected"])
 
 
-def _properties(c: Compiler, s: dict[str, Any], argument: Any, base: str) -> Check:
-    """``properties`` with the same object's ``additionalProperties`` (extra keys)."""
-    known = {key: c.compile(sub, base) for key, sub in argument.items()}
-    extra = c.compile(s.get("additionalProperties", True), base)
-    if extra is _always:
-        return _only(dict, lambda value: all(known[k](v) for k, v in value.items() if k in known))
-
-    def check(value: dict[str, Any]) -> bool:
-        for key, item in value.items():
-            test = known.get(key, extra)
-            if not test(item):
-                return False
-        return True
-
-    return _only(dict, check)
+def _required(c: Compiler, s: dict[str, Any], keyword: str, base: str) -> Compiled:
+    keys = tuple(s[keyword])
+    return _assertion(
+        s,
+        keyword,
+        _only(dict, lambda value: all(key in value for key in keys)),
+        lambda value: [f"{key!r} is a required property" for key in keys if key not in value],
+    )
 
 
-def _property_names(c: Compiler, s: dict[str, Any], argument: Any, base: str) -> Check:
-    names = c.compile(argument, base)
-    return _only(dict, lambda value: all(names(key) for key in value))
+def _pattern(c: Compiler, s: dict[str, Any], keyword: str, base: str) -> Compiled:
+    argument = s[keyword]
+    search = re.compile(argument).search
+    return _assertion(
+        s,
+        keyword,
+        _only(str, lambda value: search(value) is not None),
+        lambda value: [f"{value!r} does not match {argument!r}"],
+    )
 
 
-def _items(c: Compiler, s: dict[str, Any], argument: Any, base: str) -> Check:
+def _size(kind: type, least: bool, edge: str, beyond: str) -> Builder:
+    """``minLength``/``maxLength``, ``minItems``/``maxItems``, ``minProperties``/
+    ``maxProperties``: the length of values of ``kind`` against the argument. jsonschema words
+    the common limit (at least 1, at most 0) as ``edge``, any other as ``beyond``."""
+
+    def build(c: Compiler, s: dict[str, Any], keyword: str, base: str) -> Compiled:
+        limit = s[keyword]
+        word = edge if limit == (1 if least else 0) else beyond
+        fits = (lambda v: len(v) >= limit) if least else (lambda v: len(v) <= limit)
+        return _assertion(s, keyword, _only(kind, fits), lambda value: [f"{value!r} {word}"])
+
+    return build
+
+
+def _bound(least: bool) -> Builder:
+    """``minimum`` or ``maximum`` (numbers only; NaN passes, as in jsonschema)."""
+    word = "less than the minimum" if least else "greater than the maximum"
+
+    def build(c: Compiler, s: dict[str, Any], keyword: str, base: str) -> Compiled:
+        limit = s[keyword]
+        beyond: Check = (lambda v: v < limit) if least else (lambda v: v > limit)
+        return _assertion(
+            s,
+            keyword,
+            lambda v: not _number(v) or not beyond(v),
+            lambda v: [f"{v!r} is {word} of {limit!r}"],
+        )
+
+    return build
+
+
+def _properties(c: Compiler, s: dict[str, Any], keyword: str, base: str) -> Compiled:
+    known = {key: c.compile(sub, base) for key, sub in s[keyword].items()}
+    checks = {key: part.check for key, part in known.items()}
+
+    def report(value: Any, path: Path, at: Path) -> Iterator[SchemaError]:
+        if isinstance(value, dict):
+            for key, part in known.items():  # the schema's order, as jsonschema
+                if key in value:
+                    yield from part.report(value[key], (*path, key), (*at, keyword, key))
+
+    return Compiled(
+        _only(dict, lambda value: all(checks[k](v) for k, v in value.items() if k in checks)),
+        report,
+    )
+
+
+def _additional_properties(c: Compiler, s: dict[str, Any], keyword: str, base: str) -> Compiled:
+    """The keys that ``properties`` of the same object does not name."""
+    known = frozenset(s.get("properties", ()))
+    argument = s[keyword]
+    if argument is False:
+        return _assertion(
+            s,
+            keyword,
+            _only(dict, lambda value: all(key in known for key in value)),
+            lambda value: [_extras_message([key for key in value if key not in known])],
+        )
+    extra = c.compile(argument, base)
+
+    def report(value: Any, path: Path, at: Path) -> Iterator[SchemaError]:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if key not in known:
+                    yield from extra.report(item, (*path, key), (*at, keyword))
+
+    return Compiled(
+        _only(dict, lambda value: all(extra.check(v) for k, v in value.items() if k not in known)),
+        report,
+    )
+
+
+def _extras_message(extras: list[Any]) -> str:
+    listed = ", ".join(repr(key) for key in sorted(extras, key=str))
+    verb = "was" if len(extras) == 1 else "were"
+    return f"Additional properties are not allowed ({listed} {verb} unexpected)"
+
+
+def _property_names(c: Compiler, s: dict[str, Any], keyword: str, base: str) -> Compiled:
+    names = c.compile(s[keyword], base)
+
+    def report(value: Any, path: Path, at: Path) -> Iterator[SchemaError]:
+        if isinstance(value, dict):
+            for key in value:  # a name's errors sit at the object's path, as in jsonschema
+                yield from names.report(key, path, (*at, keyword))
+
+    return Compiled(_only(dict, lambda value: all(names.check(key) for key in value)), report)
+
+
+def _items(c: Compiler, s: dict[str, Any], keyword: str, base: str) -> Compiled:
     if "prefixItems" in s:
         raise Unsupported("prefixItems")
-    item = c.compile(argument, base)
-    return _only(list, lambda value: all(item(entry) for entry in value))
+    item = c.compile(s[keyword], base)
+
+    def report(value: Any, path: Path, at: Path) -> Iterator[SchemaError]:
+        if isinstance(value, list):
+            for index, entry in enumerate(value):
+                yield from item.report(entry, (*path, index), (*at, keyword))
+
+    return Compiled(_only(list, lambda value: all(item.check(entry) for entry in value)), report)
 
 
-def _pattern(c: Compiler, s: dict[str, Any], argument: Any, base: str) -> Check:
-    search = re.compile(argument).search
-    return _only(str, lambda value: search(value) is not None)
+def _all_of(c: Compiler, s: dict[str, Any], keyword: str, base: str) -> Compiled:
+    subs = [c.compile(sub, base) for sub in s[keyword]]
+
+    def report(value: Any, path: Path, at: Path) -> Iterator[SchemaError]:
+        for index, sub in enumerate(subs):
+            yield from sub.report(value, path, (*at, keyword, index))
+
+    return Compiled(lambda value: all(sub.check(value) for sub in subs), report)
 
 
-def _min_length(c: Compiler, s: dict[str, Any], argument: Any, base: str) -> Check:
-    return _only(str, lambda value: len(value) >= argument)
+def _any_of(c: Compiler, s: dict[str, Any], keyword: str, base: str) -> Compiled:
+    subs = [c.compile(sub, base) for sub in s[keyword]]
+
+    def report(value: Any, path: Path, at: Path) -> Iterator[SchemaError]:
+        context: list[SchemaError] = []
+        for index, sub in enumerate(subs):
+            found = list(sub.report(value, path, (*at, keyword, index)))
+            if not found:
+                return
+            context.extend(found)
+        message = f"{value!r} is not valid under any of the given schemas"
+        yield _error(s, keyword, value, path, at, message, tuple(context))
+
+    return Compiled(lambda value: any(sub.check(value) for sub in subs), report)
 
 
-def _max_length(c: Compiler, s: dict[str, Any], argument: Any, base: str) -> Check:
-    return _only(str, lambda value: len(value) <= argument)
+def _one_of(c: Compiler, s: dict[str, Any], keyword: str, base: str) -> Compiled:
+    alternatives = s[keyword]
+    subs = [c.compile(sub, base) for sub in alternatives]
+
+    def report(value: Any, path: Path, at: Path) -> Iterator[SchemaError]:
+        context: list[SchemaError] = []
+        remaining = iter(enumerate(subs))
+        for index, sub in remaining:
+            found = list(sub.report(value, path, (*at, keyword, index)))
+            if not found:
+                break
+            context.extend(found)
+        else:
+            message = f"{value!r} is not valid under any of the given schemas"
+            yield _error(s, keyword, value, path, at, message, tuple(context))
+            return
+        also = [alternatives[other] for other, sub in remaining if sub.check(value)]
+        if also:
+            listed = ", ".join(repr(each) for each in [*also, alternatives[index]])
+            yield _error(s, keyword, value, path, at, f"{value!r} is valid under each of {listed}")
+
+    return Compiled(lambda value: sum(1 for sub in subs if sub.check(value)) == 1, report)
 
 
-def _min_count(kind: type) -> Callable[[Compiler, dict[str, Any], Any, str], Check]:
-    """``minProperties`` (objects) or ``minItems`` (arrays)."""
-
-    def build(c: Compiler, s: dict[str, Any], argument: Any, base: str) -> Check:
-        return _only(kind, lambda value: len(value) >= argument)
-
-    return build
-
-
-def _max_count(kind: type) -> Callable[[Compiler, dict[str, Any], Any, str], Check]:
-    """``maxProperties`` (objects) or ``maxItems`` (arrays)."""
-
-    def build(c: Compiler, s: dict[str, Any], argument: Any, base: str) -> Check:
-        return _only(kind, lambda value: len(value) <= argument)
-
-    return build
-
-
-def _minimum(c: Compiler, s: dict[str, Any], argument: Any, base: str) -> Check:
-    return lambda value: not _number(value) or not value < argument  # NaN passes, as there
-
-
-def _maximum(c: Compiler, s: dict[str, Any], argument: Any, base: str) -> Check:
-    return lambda value: not _number(value) or not value > argument
-
-
-def _all_of(c: Compiler, s: dict[str, Any], argument: Any, base: str) -> Check:
-    return _all([c.compile(sub, base) for sub in argument])
-
-
-def _any_of(c: Compiler, s: dict[str, Any], argument: Any, base: str) -> Check:
-    subs = [c.compile(sub, base) for sub in argument]
-    return lambda value: any(sub(value) for sub in subs)
-
-
-def _one_of(c: Compiler, s: dict[str, Any], argument: Any, base: str) -> Check:
-    subs = [c.compile(sub, base) for sub in argument]
-    return lambda value: sum(1 for sub in subs if sub(value)) == 1
-
-
-def _not(c: Compiler, s: dict[str, Any], argument: Any, base: str) -> Check:
+def _not(c: Compiler, s: dict[str, Any], keyword: str, base: str) -> Compiled:
+    argument = s[keyword]
     sub = c.compile(argument, base)
-    return lambda value: not sub(value)
+
+    def report(value: Any, path: Path, at: Path) -> Iterator[SchemaError]:
+        if sub.check(value):
+            message = f"{value!r} should not be valid under {argument!r}"
+            yield _error(s, keyword, value, path, at, message)
+
+    return Compiled(lambda value: not sub.check(value), report)
 
 
-def _if(c: Compiler, s: dict[str, Any], argument: Any, base: str) -> Check:
-    condition = c.compile(argument, base)
+def _if(c: Compiler, s: dict[str, Any], keyword: str, base: str) -> Compiled:
+    """``if`` with the same object's ``then`` and ``else``; their errors are placed under
+    ``then``/``else`` (not ``if``), as jsonschema places them."""
+    condition = c.compile(s[keyword], base).check
     then = c.compile(s.get("then", True), base)
     otherwise = c.compile(s.get("else", True), base)
-    return lambda value: then(value) if condition(value) else otherwise(value)
+
+    def report(value: Any, path: Path, at: Path) -> Iterator[SchemaError]:
+        if condition(value):
+            yield from then.report(value, path, (*at, "then"))
+        else:
+            yield from otherwise.report(value, path, (*at, "else"))
+
+    return Compiled(
+        lambda value: then.check(value) if condition(value) else otherwise.check(value), report
+    )
 
 
-def _ref(c: Compiler, s: dict[str, Any], argument: Any, base: str) -> Check:
-    uri, fragment = urldefrag(urljoin(base, argument))
+def _ref(c: Compiler, s: dict[str, Any], keyword: str, base: str) -> Compiled:
+    """The target's errors, with no ``$ref`` in their schema path (as in jsonschema)."""
+    uri, fragment = urldefrag(urljoin(base, s[keyword]))
     return c.reference(uri, fragment)
 
 
-_KEYWORDS: dict[str, Callable[[Compiler, dict[str, Any], Any, str], Check]] = {
+_KEYWORDS: dict[str, Builder] = {
     "type": _type,
     "enum": _enum,
     "const": _const,
     "required": _required,
     "properties": _properties,
+    "additionalProperties": _additional_properties,
     "propertyNames": _property_names,
     "items": _items,
     "pattern": _pattern,
-    "minLength": _min_length,
-    "maxLength": _max_length,
-    "minProperties": _min_count(dict),
-    "maxProperties": _max_count(dict),
-    "minItems": _min_count(list),
-    "maxItems": _max_count(list),
-    "minimum": _minimum,
-    "maximum": _maximum,
+    "minLength": _size(str, True, "should be non-empty", "is too short"),
+    "maxLength": _size(str, False, "is expected to be empty", "is too long"),
+    "minItems": _size(list, True, "should be non-empty", "is too short"),
+    "maxItems": _size(list, False, "is expected to be empty", "is too long"),
+    "minProperties": _size(dict, True, "should be non-empty", "does not have enough properties"),
+    "maxProperties": _size(dict, False, "is expected to be empty", "has too many properties"),
+    "minimum": _bound(least=True),
+    "maximum": _bound(least=False),
     "allOf": _all_of,
     "anyOf": _any_of,
     "oneOf": _one_of,

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from celint.schema_gate import Compiled
 
 BASE_URI = "https://celint.dev/schemas/"
 INSTANCE = "instance.schema.json"
@@ -73,16 +76,36 @@ def validator(path: str = INSTANCE) -> Any:
 
 
 @functools.cache
-def gate(path: str = INSTANCE) -> Callable[[Any], bool] | None:
-    """The compiled yes/no check of one bundled schema (see :mod:`celint.schema_gate`), or None
-    when the schema uses a keyword the gate does not implement (then jsonschema decides alone)."""
+def compiled(path: str = INSTANCE) -> Compiled | None:
+    """One bundled schema compiled into a check and a reporter (see :mod:`celint.schema_gate`),
+    or None when it uses a keyword the compiler does not implement (then jsonschema decides).
+
+    ``path`` may end in a fragment, as for :func:`validator`.
+    """
     from celint.schema_gate import Compiler, Unsupported
 
-    compiler = Compiler({BASE_URI + name: schema for name, schema in load_all().items()})
+    name, _, fragment = path.partition("#")
+    compiler = Compiler({BASE_URI + other: schema for other, schema in load_all().items()})
     try:
-        return compiler.resource(BASE_URI + path)
+        return compiler.reference(BASE_URI + name, fragment)
     except Unsupported:
         return None
+
+
+def gate(path: str = INSTANCE) -> Callable[[Any], bool] | None:
+    """The compiled yes/no check of one bundled schema, or None when it did not compile."""
+    found = compiled(path)
+    return None if found is None else found.check
+
+
+def errors(body: Any, path: str = INSTANCE) -> Iterable[Any]:
+    """The schema errors of ``body``: from the compiled schema when it compiled (a valid body
+    costs one yes/no check, and jsonschema is never imported), else from jsonschema."""
+    found = compiled(path)
+    if found is None:
+        reference: Iterable[Any] = validator(path).iter_errors(body)
+        return reference
+    return () if found.check(body) else found.report(body, (), ())
 
 
 def bundle(path: str = INSTANCE) -> dict[str, Any]:

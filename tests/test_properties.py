@@ -1,8 +1,8 @@
 """Property-based tests: any input is linted without raising, findings sit inside the file and
 their pointers resolve.
 
-Profiles: ``dev`` (default), ``ci`` (when ``CI`` is set: fixed budget, derandomized, so a CI
-run is repeatable) and ``fuzz`` for a long run::
+Profiles (``conftest.py``): ``dev`` (default), ``ci`` (when ``CI`` is set: fixed budget,
+derandomized, so a CI run is repeatable) and ``fuzz`` for a long run::
 
     HYPOTHESIS_PROFILE=fuzz pytest tests/test_properties.py
 """
@@ -10,12 +10,11 @@ run is repeatable) and ``fuzz`` for a long run::
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any
 
 from click.testing import CliRunner
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from celint import cli
@@ -25,12 +24,6 @@ from celint.linter import check_bytes, parse
 from celint.options import LintOptions
 from celint.pointer import resolve, split
 from celint.source import decode, lenient
-
-_COMMON = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow]}
-settings.register_profile("dev", max_examples=60, **_COMMON)
-settings.register_profile("ci", max_examples=60, derandomize=True, **_COMMON)
-settings.register_profile("fuzz", max_examples=20_000, **_COMMON)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.getenv("CI") else "dev"))
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = [json.loads(p.read_text()) for p in sorted((ROOT / "examples").glob("*.json"))] + [
