@@ -50,9 +50,10 @@ def _use_color(choice: bool | None) -> bool:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="celint")
+# ``--debug`` is declared here for --help and read by main(), which must honour it even when
+# the error happens before click has parsed anything.
 @click.option("--debug", is_flag=True, help="Show a traceback for internal errors.")
-@click.pass_context
-def cli(ctx: click.Context, debug: bool) -> None:
+def cli(debug: bool) -> None:
     """Lint and validate Cloud Elements element-instance bodies (JSON or YAML).
 
     \b

@@ -13,7 +13,6 @@ from celint.options import LintOptions
 from celint.schema_check import SchemaIssue
 from celint.values import is_literal
 
-CONFIGURATION = "/configuration"
 NO_FIX = object()
 
 

@@ -15,8 +15,6 @@ import json
 import re
 from importlib import resources
 
-EVENTS = ("polling", "webhook", "none")
-FORMATS = ("yaml", "json")
 _ELEMENT_KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 
 

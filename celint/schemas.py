@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -90,12 +90,6 @@ def compiled(path: str = INSTANCE) -> Compiled | None:
         return compiler.reference(BASE_URI + name, fragment)
     except Unsupported:
         return None
-
-
-def gate(path: str = INSTANCE) -> Callable[[Any], bool] | None:
-    """The compiled yes/no check of one bundled schema, or None when it did not compile."""
-    found = compiled(path)
-    return None if found is None else found.check
 
 
 def errors(body: Any, path: str = INSTANCE) -> Iterable[Any]:
