@@ -50,6 +50,13 @@ def test_a_folder_walk_passes_over_fifos_and_broken_links(tmp_path: Path) -> Non
     assert result.stdout == "All checks passed (1 file checked).\n"
 
 
+def _exit_code(args: list[str]) -> int:
+    """Run the command line in-process (so monkeypatches apply) and return its exit code."""
+    with pytest.raises(SystemExit) as exited:
+        cli.main(args)
+    return int(exited.value.code or 0)
+
+
 def _permission_denied(path: str, limit: int) -> bytes:
     raise PermissionError(13, "Permission denied", path)
 
@@ -60,9 +67,7 @@ def test_an_unreadable_file_is_exit_2(
     (tmp_path / "secret.json").write_text(BODY)
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(runner, "read_limited", _permission_denied)
-    with pytest.raises(SystemExit) as exited:
-        cli.main(["check", "secret.json"])
-    assert exited.value.code == 2
+    assert _exit_code(["check", "secret.json"]) == 2
     assert capsys.readouterr().err == (
         "celint: error: secret.json: cannot read: permission denied\n"
     )
@@ -81,9 +86,7 @@ def test_an_unreadable_folder_is_exit_2_not_silently_skipped(
 
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(os, "scandir", scandir)
-    with pytest.raises(SystemExit) as exited:
-        cli.main(["check", "."])
-    assert exited.value.code == 2
+    assert _exit_code(["check", "."]) == 2
     assert capsys.readouterr().err == (
         "celint: error: ./locked: cannot read directory: permission denied\n"
     )
@@ -99,9 +102,7 @@ def test_an_internal_error_is_one_line_and_a_traceback_only_with_debug(
     (tmp_path / "body.json").write_text(BODY)
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(runner, "check_bytes", _crash)
-    with pytest.raises(SystemExit) as exited:
-        cli.main(["check", "body.json"])
-    assert exited.value.code == 2
+    assert _exit_code(["check", "body.json"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("celint: internal error: RuntimeError in ")
     assert err.endswith(" (run with --debug for a traceback)\n")
