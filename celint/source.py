@@ -109,11 +109,19 @@ def read_limited(path: str, limit: int) -> bytes:
     The file is opened without blocking and checked with ``fstat`` before any read, so a FIFO
     (which would block until a writer comes) or a device is refused, and a path swapped for one
     between a check and the open cannot slip through.
+
+    The first read asks for the size ``fstat`` gave plus one byte, not for ``limit + 1``: a read
+    allocates what it asks for before shrinking to what it got, and 5 MiB per 1 KB body was the
+    run's largest transient allocation. A file that grew since ``fstat`` is read on to the limit.
     """
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     with os.fdopen(fd, "rb") as handle:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            kind = "a FIFO (named pipe)" if stat.S_ISFIFO(mode) else "a device or socket"
+        status = os.fstat(fd)
+        if not stat.S_ISREG(status.st_mode):
+            kind = "a FIFO (named pipe)" if stat.S_ISFIFO(status.st_mode) else "a device or socket"
             raise NotAFile(f"is {kind}, not a regular file")
-        return handle.read(limit + 1)
+        wanted = min(status.st_size, limit) + 1
+        data = handle.read(wanted)
+        if len(data) == wanted <= limit:
+            data += handle.read(limit + 1 - wanted)
+        return data

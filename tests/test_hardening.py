@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import codecs
+import os
+import stat
 import sys
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -183,6 +186,36 @@ def test_reading_stops_one_byte_past_the_limit(tmp_path: Path) -> None:
     path = tmp_path / "big.json"
     path.write_bytes(b"x" * 1000)
     assert read_limited(str(path), 10) == b"x" * 11
+
+
+def test_reading_a_small_file_allocates_about_its_size(tmp_path: Path) -> None:
+    """Not the 5 MiB limit: asking for it allocated that much for every 1 KB body."""
+    path = tmp_path / "body.json"
+    path.write_bytes(b"x" * 1000)
+    tracemalloc.start()
+    try:
+        assert read_limited(str(path), 5 * 1024 * 1024) == b"x" * 1000
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 64 * 1024
+
+
+def test_a_file_that_grew_since_fstat_is_read_on_to_the_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "growing.json"
+    path.write_bytes(b"x" * 1000)
+    real = os.fstat
+
+    def smaller(fd: int) -> os.stat_result:
+        status = list(real(fd))
+        status[stat.ST_SIZE] = 10
+        return os.stat_result(status)
+
+    monkeypatch.setattr(os, "fstat", smaller)
+    assert read_limited(str(path), 100) == b"x" * 101
+    assert read_limited(str(path), 5000) == b"x" * 1000
 
 
 # Encodings
