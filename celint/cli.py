@@ -14,7 +14,10 @@ from celint.reporters import FORMATS
 
 if TYPE_CHECKING:
     from celint.config import Config
-    from celint.runner import RunResult
+    from celint.linter import FileReport
+    from celint.options import LintOptions
+    from celint.reporters import ReportSettings, Streamer
+    from celint.runner import RunResult, Totals
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -173,7 +176,7 @@ def check(
     Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.
     """
     from celint.diagnostic import Severity
-    from celint.reporters import ReportSettings, renderer
+    from celint.reporters import QUOTING, ReportSettings, streamer
     from celint.runner import fix_run, run
     from celint.walk import InputError, PathMissing
 
@@ -184,30 +187,92 @@ def check(
         all_documents=all_documents,
         environment=dict(os.environ) if use_env else None,
     )
+    settings = ReportSettings(color=_use_color(color), quiet=quiet)
+    # -v prints every skipped file before the findings, so it needs the whole run first.
+    whole_run = fix or diff or statistics or verbose or baseline is not None
+    printer = None if whole_run or write_baseline is not None else streamer(output_format)
+    inputs = paths or (".",)
     try:
-        if fix or diff:
-            result = fix_run(paths or (".",), options, stdin_filename, write=not diff)
+        if printer is not None:
+            totals = _stream_run(printer, inputs, options, settings, stdin_filename, jobs)
+        elif fix or diff:
+            result = fix_run(inputs, options, stdin_filename, write=not diff)
         else:
-            result = run(paths or (".",), options, stdin_filename, jobs)
+            sources = output_format in QUOTING and not statistics
+            result = run(inputs, options, stdin_filename, jobs, sources=sources)
     except (PathMissing, InputError) as exc:
         raise UsageFailure(str(exc)) from None
+    if printer is None:
+        totals = _report_run(
+            result,
+            output_format,
+            settings,
+            verbose=verbose,
+            diff=diff,
+            statistics=statistics,
+            baselines=(baseline, write_baseline),
+        )
+    threshold = Severity.parse(fail_on) if fail_on else config.fail_on or Severity.WARNING
+    failed = totals.reaches(threshold)
+    _exit(EXIT_FINDINGS if failed and not exit_zero else EXIT_OK)
+
+
+def _stream_run(
+    printer: Streamer,
+    inputs: tuple[str, ...],
+    options: LintOptions,
+    settings: ReportSettings,
+    stdin_name: str | None,
+    jobs: int,
+) -> Totals:
+    """Print each file's findings as its report arrives, then the footer; keep only totals."""
+    from celint.runner import stream
+
+    def each(report: FileReport) -> None:
+        _echo(printer.file_text(report, settings), settings)
+
+    totals = stream(inputs, options, each, stdin_name, jobs)
+    _echo(printer.footer(totals, settings), settings)
+    return totals
+
+
+def _report_run(
+    result: RunResult,
+    output_format: str,
+    settings: ReportSettings,
+    *,
+    verbose: bool,
+    diff: bool,
+    statistics: bool,
+    baselines: tuple[str | None, str | None],
+) -> Totals:
+    """Print a run collected whole: the skipped files (``-v``), the diff, then the findings
+    that the baseline leaves, in ``output_format`` or as statistics."""
+    from dataclasses import replace
+
+    from celint.reporters import renderer
+
     if verbose:
         for report in result.reports:
             if report.skipped_reason:
                 click.echo(f"celint: skipped {report.path}: {report.skipped_reason}", err=True)
     if diff:
-        _print_diff(result.diffs, result.fixed, quiet)
-    result = _baselined(result, baseline, write_baseline)
-    settings = ReportSettings(color=_use_color(color), quiet=quiet, fixed=result.fixed)
+        _print_diff(result.diffs, result.fixed, settings.quiet)
+    result = _baselined(result, *baselines)
+    settings = replace(settings, fixed=result.fixed)
     if statistics:
         from celint.statistics import render
 
-        click.echo(render(result, settings, output_format), nl=False)
+        _echo(render(result, settings, output_format), settings)
     else:
-        click.echo(renderer(output_format)(result, settings), nl=False, color=settings.color)
-    threshold = Severity.parse(fail_on) if fail_on else config.fail_on or Severity.WARNING
-    failed = any(d.severity >= threshold for d in result.diagnostics)
-    _exit(EXIT_FINDINGS if failed and not exit_zero else EXIT_OK)
+        _echo(renderer(output_format)(result, settings), settings)
+    return result.totals()
+
+
+def _echo(text: str, settings: ReportSettings) -> None:
+    """Print output as it is, coloured or not; nothing at all for an empty part (a clean file)."""
+    if text:
+        click.echo(text, nl=False, color=settings.color)
 
 
 def _config(config_file: str | None, no_config: bool) -> Config:
@@ -262,18 +327,20 @@ def validate(paths: tuple[str, ...]) -> None:
     """
     from celint.diagnostic import Severity
     from celint.reporters.text import line
-    from celint.runner import run
+    from celint.runner import stream
     from celint.walk import InputError, PathMissing
+
+    def each(report: FileReport) -> None:
+        for d in report.diagnostics:
+            if d.severity == Severity.ERROR:
+                click.echo(line(d))
 
     options = _config(None, False).options()
     try:
-        result = run(paths or (".",), options)
+        totals = stream(paths or (".",), options, each)
     except (PathMissing, InputError) as exc:
         raise UsageFailure(str(exc)) from None
-    errors = [d for d in result.diagnostics if d.severity == Severity.ERROR]
-    for d in errors:
-        click.echo(line(d))
-    _exit(EXIT_FINDINGS if errors else EXIT_OK)
+    _exit(EXIT_FINDINGS if totals.count(Severity.ERROR) else EXIT_OK)
 
 
 @cli.command("rules")

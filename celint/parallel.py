@@ -21,7 +21,7 @@ from celint.runner import lint_one
 # break even near 220 files on an idle machine (and never on one whose cores are all busy).
 AUTO_THRESHOLD = 300
 WARM_LIMIT = 8
-_options: LintOptions | None = None
+_setup: tuple[LintOptions, bool] | None = None
 
 
 def cores() -> int:
@@ -38,14 +38,15 @@ def processes(jobs: int, files: int) -> int:
     return max(1, min(wanted, files))
 
 
-def _start(options: LintOptions) -> None:
-    global _options
-    _options = options
+def _start(options: LintOptions, sources: bool) -> None:
+    global _setup
+    _setup = options, sources
 
 
 def _lint(path: str) -> FileReport:
-    assert _options is not None, "worker started without options"
-    return lint_one(path, _options)
+    assert _setup is not None, "worker started without options"
+    options, sources = _setup
+    return lint_one(path, options, sources=sources)
 
 
 def _warm_count(paths: Sequence[str]) -> int:
@@ -61,16 +62,19 @@ def _warm_count(paths: Sequence[str]) -> int:
     return 1
 
 
-def lint_parallel(paths: Sequence[str], options: LintOptions, count: int) -> Iterator[FileReport]:
-    """The reports of ``paths``, in order, linted by ``count`` worker processes."""
+def lint_parallel(
+    paths: Sequence[str], options: LintOptions, count: int, sources: bool = True
+) -> Iterator[FileReport]:
+    """The reports of ``paths``, in order, linted by ``count`` worker processes (``sources``:
+    see :func:`celint.runner.lint_one`)."""
     import multiprocessing  # here, not at the top: one-process runs never pay its ~5 ms
 
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
     warm = _warm_count(paths)
     for path in paths[:warm]:
-        yield lint_one(path, options)
+        yield lint_one(path, options, sources=sources)
     rest = paths[warm:]
     chunk = max(1, min(64, len(rest) // (count * 8)))
-    with context.Pool(count, initializer=_start, initargs=(options,)) as pool:
+    with context.Pool(count, initializer=_start, initargs=(options, sources)) as pool:
         yield from pool.imap(_lint, rest, chunksize=chunk)

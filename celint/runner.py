@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from celint.diagnostic import Diagnostic, Severity
@@ -31,24 +32,32 @@ def read_input(path: str, limit: int, stdin_name: str | None = None) -> tuple[st
         raise InputError(f"{path}: cannot read: {_reason(path, exc)}") from None
 
 
-def lint_one(path: str, options: LintOptions, stdin_name: str | None = None) -> FileReport:
-    """Read and lint one input. The report keeps the source text only when it has findings
-    (the ``full`` and ``sarif`` formats quote it), so a run's memory does not grow with the
-    number of clean files."""
+def lint_one(
+    path: str, options: LintOptions, stdin_name: str | None = None, sources: bool = True
+) -> FileReport:
+    """Read and lint one input. The report keeps the source text only when it has findings and
+    ``sources`` asks for it (the ``full`` and ``sarif`` formats quote it), so a run's memory
+    does not grow with the number of clean files, nor with findings that are not quoted."""
     name, data = read_input(path, options.max_file_size, stdin_name)
     report = check_bytes(name, data, options)
-    if not report.diagnostics:
+    if not (sources and report.diagnostics):
         report.source = None
     return report
 
 
 def lint_inputs(
-    paths: Iterable[str], options: LintOptions, stdin_name: str | None = None, jobs: int = 1
+    paths: Iterable[str],
+    options: LintOptions,
+    stdin_name: str | None = None,
+    jobs: int = 1,
+    *,
+    sources: bool = True,
 ) -> Iterator[FileReport]:
     """One report per input, in the order given (``expand`` sorts them by path).
 
     ``jobs`` is the number of processes (0: automatic, see :mod:`celint.parallel`); the
-    reports, and so every output, are the same whatever it is.
+    reports, and so every output, are the same whatever it is. ``sources``: see
+    :func:`lint_one`.
     """
     names = list(paths)
     if STDIN not in names:
@@ -56,10 +65,41 @@ def lint_inputs(
 
         count = processes(jobs, len(names))
         if count > 1:
-            yield from lint_parallel(names, options, count)
+            yield from lint_parallel(names, options, count, sources)
             return
     for path in names:
-        yield lint_one(path, options, stdin_name)
+        yield lint_one(path, options, stdin_name, sources)
+
+
+@dataclass
+class Totals:
+    """What a summary line and the exit code need from a run. It is counted as the reports go
+    by, so a streamed run keeps these few numbers instead of the reports."""
+
+    files: int = 0
+    files_checked: int = 0
+    files_with_problems: int = 0
+    fixable: int = 0
+    severities: Counter[Severity] = field(default_factory=Counter)
+
+    def add(self, report: FileReport) -> None:
+        self.files += 1
+        self.files_checked += report.checked
+        self.files_with_problems += bool(report.diagnostics)
+        for d in report.diagnostics:
+            self.severities[d.severity] += 1
+            self.fixable += d.fixable
+
+    @property
+    def problems(self) -> int:
+        return sum(self.severities.values())
+
+    def count(self, severity: Severity) -> int:
+        return self.severities[severity]
+
+    def reaches(self, threshold: Severity) -> bool:
+        """Whether any finding is at least as severe as ``threshold`` (the exit code's test)."""
+        return any(count and severity >= threshold for severity, count in self.severities.items())
 
 
 @dataclass
@@ -78,27 +118,41 @@ class RunResult:
     def diagnostics(self) -> list[Diagnostic]:
         return [d for report in self.reports for d in report.diagnostics]
 
-    @property
-    def files_checked(self) -> int:
-        return sum(1 for report in self.reports if report.checked)
-
-    @property
-    def files_with_problems(self) -> int:
-        return sum(1 for report in self.reports if report.diagnostics)
-
-    def count(self, severity: Severity) -> int:
-        return sum(1 for d in self.diagnostics if d.severity == severity)
-
-    @property
-    def fixable(self) -> int:
-        return sum(1 for d in self.diagnostics if d.fixable)
+    def totals(self) -> Totals:
+        """The counts of all reports, in one pass (each count used to rebuild ``diagnostics``)."""
+        totals = Totals()
+        for report in self.reports:
+            totals.add(report)
+        return totals
 
 
 def run(
-    paths: tuple[str, ...], options: LintOptions, stdin_name: str | None = None, jobs: int = 1
+    paths: tuple[str, ...],
+    options: LintOptions,
+    stdin_name: str | None = None,
+    jobs: int = 1,
+    *,
+    sources: bool = True,
 ) -> RunResult:
     """Lint every input named by ``paths`` (files, directories, ``-``) in ``jobs`` processes."""
-    return RunResult(list(lint_inputs(expand(paths, options), options, stdin_name, jobs)))
+    reports = lint_inputs(expand(paths, options), options, stdin_name, jobs, sources=sources)
+    return RunResult(list(reports))
+
+
+def stream(
+    paths: tuple[str, ...],
+    options: LintOptions,
+    each: Callable[[FileReport], object],
+    stdin_name: str | None = None,
+    jobs: int = 1,
+) -> Totals:
+    """Lint like :func:`run`, but hand each report to ``each`` as it arrives and keep only the
+    totals: the memory of a run then does not depend on how many files it checks."""
+    totals = Totals()
+    for report in lint_inputs(expand(paths, options), options, stdin_name, jobs):
+        totals.add(report)
+        each(report)
+    return totals
 
 
 def fix_run(

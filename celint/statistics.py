@@ -45,7 +45,7 @@ def render_text(result: RunResult, settings: ReportSettings) -> str:
         for row in table
     ]
     if not settings.quiet:
-        lines.append(summary(result, settings))
+        lines.append(summary(result.totals(), settings))
     return "".join(line + "\n" for line in lines)
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
+REFERENCE = ROOT / "tests" / "fixtures" / "reference"
 
 # A webhook body whose vendor type is the plural alias: one CE219 warning on line 9.
 WEBHOOKS_YAML = """\
@@ -51,4 +52,16 @@ def workspace(folder: Path) -> Path:
     (broken / "missing-comma.json").write_text(MISSING_COMMA_JSON, encoding="utf-8")
     (broken / "placeholder.json").write_text(PLACEHOLDER_JSON, encoding="utf-8")
     (broken / "odd, na:me 100%.yaml").write_text(WEBHOOKS_YAML, encoding="utf-8")
+    return folder
+
+
+def many_files(folder: Path, copies: int) -> Path:
+    """The multi-file workspace and the reference bodies, repeated ``copies`` times, plus files
+    that are skipped (not an instance body, binary)."""
+    base = workspace(folder / "base")
+    shutil.copytree(REFERENCE, base / "reference")
+    for number in range(1, copies):
+        shutil.copytree(base, folder / f"copy{number:03d}", dirs_exist_ok=True)
+    (folder / "package.json").write_text('{"name": "app", "private": true}\n', encoding="utf-8")
+    (folder / "blob.json").write_bytes(b"\x00\x01binary")
     return folder

@@ -2,35 +2,20 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 from clirun import run_celint
-from samples import workspace
+from samples import many_files, workspace
 
 from celint.options import LintOptions
 from celint.parallel import AUTO_THRESHOLD, processes
 from celint.runner import lint_one
 
-REFERENCE = Path(__file__).resolve().parent / "fixtures" / "reference"
-
-
-def _many(folder: Path, copies: int) -> Path:
-    """The multi-file workspace and the reference bodies, repeated ``copies`` times, plus files
-    that are skipped (not an instance body, binary)."""
-    base = workspace(folder / "base")
-    shutil.copytree(REFERENCE, base / "reference")
-    for number in range(1, copies):
-        shutil.copytree(base, folder / f"copy{number:03d}", dirs_exist_ok=True)
-    (folder / "package.json").write_text('{"name": "app", "private": true}\n', encoding="utf-8")
-    (folder / "blob.json").write_bytes(b"\x00\x01binary")
-    return folder
-
 
 @pytest.mark.parametrize("output_format", ["text", "json", "full", "sarif", "junit"])
 def test_jobs_output_is_identical(tmp_path: Path, output_format: str) -> None:
-    folder = _many(tmp_path, 4)
+    folder = many_files(tmp_path, 4)
     one = run_celint("check", "--jobs", "1", "--format", output_format, "-v", str(folder))
     two = run_celint("check", "--jobs", "2", "--format", output_format, "-v", str(folder))
     assert one.returncode == two.returncode == 1
@@ -39,8 +24,8 @@ def test_jobs_output_is_identical(tmp_path: Path, output_format: str) -> None:
 
 
 def test_automatic_jobs_above_the_threshold(tmp_path: Path) -> None:
-    per_copy = len(list(_many(tmp_path / "one", 1).glob("base/**/*.*")))
-    folder = _many(tmp_path / "big", AUTO_THRESHOLD // per_copy + 1)
+    per_copy = len(list(many_files(tmp_path / "one", 1).glob("base/**/*.*")))
+    folder = many_files(tmp_path / "big", AUTO_THRESHOLD // per_copy + 1)
     assert len(list(folder.rglob("*.*"))) >= AUTO_THRESHOLD
     automatic = run_celint("check", "--format", "json", str(folder))
     serial = run_celint("check", "--jobs", "1", "--format", "json", str(folder))
@@ -48,7 +33,7 @@ def test_automatic_jobs_above_the_threshold(tmp_path: Path) -> None:
 
 
 def test_unreadable_input_stops_a_parallel_run(tmp_path: Path) -> None:
-    folder = _many(tmp_path, 2)
+    folder = many_files(tmp_path, 2)
     result = run_celint("check", "--jobs", "2", str(folder), str(tmp_path / "missing.json"))
     assert result.returncode == 2
     assert "missing.json" in result.stderr

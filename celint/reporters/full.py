@@ -1,6 +1,7 @@
 """``--format full``: each finding with the source line it points at and a caret under the value.
 
-Secret values are masked in the quoted source, as everywhere else.
+Secret values are masked in the quoted source, as everywhere else. The summary line is
+``text``'s.
 """
 
 from __future__ import annotations
@@ -8,10 +9,11 @@ from __future__ import annotations
 import click
 
 from celint.diagnostic import Diagnostic
+from celint.linter import FileReport
 from celint.masking import masked_text
 from celint.reporters import ReportSettings
-from celint.reporters.text import line, summary
-from celint.runner import RunResult
+from celint.reporters.text import footer as footer
+from celint.reporters.text import line
 
 WIDTH = 100
 CONTEXT = 24
@@ -56,16 +58,12 @@ def _excerpt(d: Diagnostic, lines: list[str], color: bool) -> list[str]:
     return rows
 
 
-def render(result: RunResult, settings: ReportSettings) -> str:
+def file_text(report: FileReport, settings: ReportSettings) -> str:
+    """Each finding of one file, its source line and caret, and an empty line after it."""
     out: list[str] = []
-    for report in result.reports:
-        if not report.diagnostics:
-            continue
-        lines = masked_text(report.source).split("\n") if report.source else []
-        for d in report.diagnostics:
-            out.append(line(d, settings.color))
-            out.extend(_excerpt(d, lines, settings.color))
-            out.append("")
-    if not settings.quiet:
-        out.append(summary(result, settings))
+    lines = masked_text(report.source).split("\n") if report.source else []
+    for d in report.diagnostics:
+        out.append(line(d, settings.color))
+        out.extend(_excerpt(d, lines, settings.color))
+        out.append("")
     return "".join(item + "\n" for item in out)

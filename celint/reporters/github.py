@@ -8,9 +8,10 @@ CR and LF; in property values also ``:`` and ``,``, which would otherwise end th
 from __future__ import annotations
 
 from celint.diagnostic import Diagnostic, Severity
+from celint.linter import FileReport
 from celint.paths import relative
 from celint.reporters import ReportSettings
-from celint.runner import RunResult
+from celint.runner import Totals
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -38,5 +39,10 @@ def command(d: Diagnostic) -> str:
     return f"::{COMMANDS[d.severity]} {joined}::{escape_data(d.message)}"
 
 
-def render(result: RunResult, settings: ReportSettings) -> str:
-    return "".join(command(d) + "\n" for d in result.diagnostics)
+def file_text(report: FileReport, settings: ReportSettings) -> str:
+    return "".join(command(d) + "\n" for d in report.diagnostics)
+
+
+def footer(totals: Totals, settings: ReportSettings) -> str:
+    """Nothing: annotations need no summary, and the runner would show it as a log line."""
+    return ""

@@ -12,15 +12,16 @@ VERSION = 1
 
 
 def render(result: RunResult, settings: ReportSettings) -> str:
+    totals = result.totals()
     document = {
         "version": VERSION,
-        "files_checked": result.files_checked,
+        "files_checked": totals.files_checked,
         "diagnostics": [d.to_dict() for d in result.diagnostics],
         "summary": {
-            "errors": result.count(Severity.ERROR),
-            "warnings": result.count(Severity.WARNING),
-            "infos": result.count(Severity.INFO),
-            "fixable": result.fixable,
+            "errors": totals.count(Severity.ERROR),
+            "warnings": totals.count(Severity.WARNING),
+            "infos": totals.count(Severity.INFO),
+            "fixable": totals.fixable,
         },
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

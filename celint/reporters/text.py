@@ -6,8 +6,9 @@ from __future__ import annotations
 import click
 
 from celint.diagnostic import Diagnostic, Severity
+from celint.linter import FileReport
 from celint.reporters import ReportSettings
-from celint.runner import RunResult
+from celint.runner import Totals
 
 _COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 
@@ -26,30 +27,32 @@ def line(d: Diagnostic, color: bool = False) -> str:
     return f"{where} {code} {d.message}"
 
 
-def summary(result: RunResult, settings: ReportSettings) -> str:
+def summary(totals: Totals, settings: ReportSettings) -> str:
     """``Found 3 problems (2 errors, 1 warning) in 1 of 4 files; 2 fixable with --fix.``"""
     fixed = f"Fixed {plural(settings.fixed, 'problem')}. " if settings.fixed else ""
-    total = len(result.diagnostics)
+    total = totals.problems
     if not total:
-        if not result.files_checked:
-            return f"{fixed}No instance bodies found among {plural(len(result.reports), 'file')}."
-        return f"{fixed}All checks passed ({plural(result.files_checked, 'file')} checked)."
+        if not totals.files_checked:
+            return f"{fixed}No instance bodies found among {plural(totals.files, 'file')}."
+        return f"{fixed}All checks passed ({plural(totals.files_checked, 'file')} checked)."
     counts = ", ".join(
-        plural(result.count(severity), severity.label)
+        plural(totals.count(severity), severity.label)
         for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO)
-        if result.count(severity)
+        if totals.count(severity)
     )
     text = (
-        f"{fixed}Found {plural(total, 'problem')} ({counts}) in {result.files_with_problems} "
-        f"of {plural(result.files_checked, 'file')}"
+        f"{fixed}Found {plural(total, 'problem')} ({counts}) in {totals.files_with_problems} "
+        f"of {plural(totals.files_checked, 'file')}"
     )
-    if result.fixable:
-        text += f"; {result.fixable} fixable with --fix"
+    if totals.fixable:
+        text += f"; {totals.fixable} fixable with --fix"
     return text + "."
 
 
-def render(result: RunResult, settings: ReportSettings) -> str:
-    lines = [line(d, settings.color) for d in result.diagnostics]
-    if not settings.quiet:
-        lines.append(summary(result, settings))
-    return "".join(item + "\n" for item in lines)
+def file_text(report: FileReport, settings: ReportSettings) -> str:
+    return "".join(line(d, settings.color) + "\n" for d in report.diagnostics)
+
+
+def footer(totals: Totals, settings: ReportSettings) -> str:
+    """The summary line, unless ``--quiet``."""
+    return "" if settings.quiet else summary(totals, settings) + "\n"

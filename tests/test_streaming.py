@@ -1,0 +1,80 @@
+"""Streaming: a format that prints file by file prints, report by report, exactly what the run
+collected whole prints, in one process or several; only the totals are kept."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+from clirun import celint_command, run_celint
+from samples import many_files
+
+from celint.linter import FileReport
+from celint.options import LintOptions
+from celint.reporters import STREAMING, ReportSettings, renderer, streamer
+from celint.runner import run, stream
+
+SETTINGS = [ReportSettings(), ReportSettings(color=True), ReportSettings(quiet=True)]
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Findings, clean bodies, parse errors and skipped files (not a body, binary)."""
+    return many_files(tmp_path_factory.mktemp("mixed"), 2)
+
+
+@pytest.mark.parametrize("settings", SETTINGS, ids=["plain", "color", "quiet"])
+@pytest.mark.parametrize("jobs", [1, 2])
+@pytest.mark.parametrize("name", sorted(STREAMING))
+def test_streamed_parts_are_the_collected_output(
+    folder: Path, name: str, jobs: int, settings: ReportSettings
+) -> None:
+    printer = streamer(name)
+    assert printer is not None
+    parts: list[str] = []
+    inputs = (str(folder),)
+
+    def each(report: FileReport) -> None:
+        parts.append(printer.file_text(report, settings))
+
+    totals = stream(inputs, LintOptions(), each, jobs=jobs)
+    parts.append(printer.footer(totals, settings))
+    result = run(inputs, LintOptions(), jobs=jobs)
+    assert "".join(parts) == renderer(name)(result, settings)
+    assert totals == result.totals()
+    assert totals.files_with_problems and totals.files > totals.files_checked
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize("name", sorted(STREAMING))
+def test_the_command_line_streams_the_same_bytes(folder: Path, name: str, jobs: str) -> None:
+    """``-v`` collects the whole run (its skip lines come first), so it is the reference."""
+    streamed = run_celint("check", "--format", name, "-j", jobs, str(folder))
+    collected = run_celint("check", "--format", name, "-j", jobs, "-v", str(folder))
+    assert (streamed.returncode, streamed.stdout) == (collected.returncode, collected.stdout)
+    assert streamed.returncode == 1 and streamed.stderr == ""
+    skipped = collected.stderr.splitlines()
+    assert len(skipped) == 2 and all(line.startswith("celint: skipped ") for line in skipped)
+
+
+def test_verbose_skip_lines_come_before_the_findings(folder: Path) -> None:
+    """On one pipe for both streams, ``-v`` still prints every skip line before any finding."""
+    merged = subprocess.run(
+        [*celint_command(), "check", "-v", "-j", "2", str(folder)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={k: v for k, v in os.environ.items() if k != "NO_COLOR"},
+        timeout=120,
+    ).stdout.splitlines()
+    skips = [n for n, line in enumerate(merged) if line.startswith("celint: skipped ")]
+    assert skips == [0, 1] and len(merged) > 3
+
+
+def test_a_run_keeps_sources_only_when_asked(folder: Path) -> None:
+    kept = run((str(folder),), LintOptions(), sources=True).reports
+    dropped = run((str(folder),), LintOptions(), sources=False).reports
+    assert any(report.source for report in kept)
+    assert not any(report.source for report in dropped)
