@@ -60,19 +60,33 @@ def _wanted(path: str, options: LintOptions) -> bool:
     return included and not any_match(options.exclude, path) and os.path.isfile(path)
 
 
-def _recurse(root: Path, options: LintOptions) -> Iterator[str]:
+def _child(folder: str, name: str) -> str:
+    """``Path(folder, name).as_posix()`` for a folder already in that form, without a Path
+    per file: pathlib interns every part it parses, which kept each file name of a run."""
+    return name if folder == "." else f"{folder.rstrip('/')}/{name}"
+
+
+def _recurse(root: str, options: LintOptions) -> Iterator[str]:
     """Files under ``root``, never following directory links (which is what keeps a symlink
     loop from hanging the walk), skipping tool folders, venvs and excluded folders."""
     for current, dirs, files in os.walk(root, onerror=_unreadable_directory):
         here = Path(current)
+        folder = here.as_posix()
         dirs[:] = [
             d
             for d in dirs
             if d not in SKIP_DIRS
             and not _is_venv(here / d)
-            and not any_match(options.exclude, (here / d).as_posix())
+            and not any_match(options.exclude, _child(folder, d))
         ]
-        yield from (path for name in files if _wanted(path := (here / name).as_posix(), options))
+        yield from (path for name in files if _wanted(path := _child(folder, name), options))
+
+
+def _key(path: str) -> str:
+    """The path's normal form, as the very same string when it already is one, so that 10,000
+    inputs take one string each while they are sorted, not two."""
+    normal = os.path.normpath(path)
+    return path if normal == path else normal
 
 
 def expand(paths: tuple[str, ...], options: LintOptions = DEFAULT_OPTIONS) -> list[str]:
@@ -83,12 +97,11 @@ def expand(paths: tuple[str, ...], options: LintOptions = DEFAULT_OPTIONS) -> li
         if raw == STDIN:
             found.setdefault(STDIN, STDIN)
             continue
-        path = Path(raw)
-        if path.is_dir():
-            for name in _recurse(path, options):
-                found.setdefault(os.path.normpath(name), name)
-        elif not (path.exists() or path.is_symlink()):
+        if os.path.isdir(raw):
+            for name in _recurse(raw, options):
+                found.setdefault(_key(name), name)
+        elif not os.path.lexists(raw):
             raise PathMissing(f"{raw}: no such file or directory")
         elif not any_match(options.exclude, raw):
-            found.setdefault(os.path.normpath(raw), raw)
+            found.setdefault(_key(raw), raw)
     return [found[key] for key in sorted(found)]
