@@ -8,7 +8,7 @@ from typing import Any
 
 from celint import pointer as jp
 from celint.diagnostic import Severity
-from celint.elements import ElementProfile
+from celint.elements import ElementProfile, element_key
 from celint.options import LintOptions
 from celint.schema_check import SchemaIssue
 from celint.values import is_literal
@@ -68,9 +68,7 @@ class RuleContext:
 
     @functools.cached_property
     def element_key(self) -> str | None:
-        element = self.body.get("element")
-        key = element.get("key") if isinstance(element, dict) else None
-        return key if isinstance(key, str) else None
+        return element_key(self.body)
 
     @functools.cached_property
     def profile(self) -> ElementProfile | None:

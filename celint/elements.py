@@ -61,6 +61,13 @@ def bundled_profiles() -> dict[str, ElementProfile]:
     }
 
 
+def element_key(body: Mapping[str, Any]) -> str | None:
+    """The body's ``element.key`` when it is a string (an element given by ``id`` has none)."""
+    element = body.get("element")
+    key = element.get("key") if isinstance(element, dict) else None
+    return key if isinstance(key, str) else None
+
+
 def profiles(extra: Mapping[str, Mapping[str, Any]] | None = None) -> dict[str, ElementProfile]:
     """Bundled profiles extended or added to by configuration (``elements.<key>``)."""
     result = dict(bundled_profiles())

@@ -168,9 +168,9 @@ def _findings(body: Any, options: LintOptions, root: str) -> list[tuple[rules.Ru
     rendering = None if options.environment is None else env.render(body, options.environment, root)
     if rendering is not None:
         body = rendering.body
-    profiles = elements.profiles(options.elements)
-    key = body.get("element", {}).get("key") if isinstance(body.get("element"), dict) else None
-    profile = profiles.get(key) if isinstance(key, str) else None
+    profiles = options.profiles
+    key = elements.element_key(body)
+    profile = profiles.get(key) if key else None
     issues = schema_check.check(body, profile.schema if profile else schemas.INSTANCE)
     context = RuleContext(
         body,

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from celint.globs import PathPattern
+
+if TYPE_CHECKING:
+    from celint.elements import ElementProfile
 
 MIB = 1024 * 1024
 
@@ -39,6 +43,14 @@ class LintOptions:
     max_file_size: int = 5 * MIB
     max_depth: int = 64
     max_alias_nodes: int = 10_000
+
+    @functools.cached_property
+    def profiles(self) -> dict[str, ElementProfile]:
+        """The element profiles, bundled ones extended by ``elements``: built once per options
+        object rather than once per body."""
+        from celint.elements import profiles
+
+        return profiles(self.elements)
 
     def enabled(self, code: str) -> bool:
         """True when ``code`` is selected (all are, by default) and not ignored."""
