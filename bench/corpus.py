@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from celint.elements import bundled_profiles
+from celint.elements.profiles import bundled_profiles
 
 # The 22 pollable resources, as the bundled schema lists them.
 RESOURCES = list(bundled_profiles()["quickbooks"].resources)

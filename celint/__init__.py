@@ -17,24 +17,24 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from celint.diagnostic import Diagnostic, Severity, Span
-    from celint.fix import fix_text
-    from celint.linter import FileReport, lint_data, lint_path, lint_text
-    from celint.options import LintOptions
+    from celint.config.options import LintOptions
+    from celint.fix.engine import fix_text
+    from celint.lint.engine import FileReport, lint_data, lint_path, lint_text
+    from celint.model import Diagnostic, Severity, Span
     from celint.rules import Rule, all_rules
 
 # The library's names, imported on first use: ``celint check`` starts by importing this package,
 # and a lint run must not pay for the fixer (difflib, value rendering) it does not use.
 _EXPORTS = {
-    "Diagnostic": "celint.diagnostic",
-    "Severity": "celint.diagnostic",
-    "Span": "celint.diagnostic",
-    "fix_text": "celint.fix",
-    "FileReport": "celint.linter",
-    "lint_data": "celint.linter",
-    "lint_path": "celint.linter",
-    "lint_text": "celint.linter",
-    "LintOptions": "celint.options",
+    "Diagnostic": "celint.model",
+    "Severity": "celint.model",
+    "Span": "celint.model",
+    "fix_text": "celint.fix.engine",
+    "FileReport": "celint.lint.engine",
+    "lint_data": "celint.lint.engine",
+    "lint_path": "celint.lint.engine",
+    "lint_text": "celint.lint.engine",
+    "LintOptions": "celint.config.options",
     "Rule": "celint.rules",
     "all_rules": "celint.rules",
 }

@@ -12,7 +12,7 @@ from bodies import DROP, make_body
 from clirun import run_celint
 
 import celint
-from celint.rule_docs import rules_markdown
+from celint.report.rule_docs import rules_markdown
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"

@@ -181,7 +181,7 @@ def test_discovery_reads_no_toml_it_does_not_need(tmp_path: Path) -> None:
     """Configuration loading stays cheap: no tomllib without a file that mentions celint."""
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "other"\n')
     script = (
-        "import sys; from pathlib import Path; from celint.config import discover; "
+        "import sys; from pathlib import Path; from celint.config.files import discover; "
         f"config = discover(Path({str(tmp_path)!r})); "
         "print(config.path, 'tomllib' in sys.modules)"
     )

@@ -8,8 +8,8 @@ import pytest
 from clirun import run_celint
 
 import celint
-from celint.env import render
-from celint.reporters import FORMATS
+from celint.lint.env import render
+from celint.report import FORMATS
 
 MARKER = "MARKERs3cr3tVALUE"
 SHORT_MARKER = "MRKsig7"  # a short signature key: CE403 judges it, and must not echo it

@@ -10,8 +10,8 @@ import pytest
 from clirun import run_celint
 
 import celint
-from celint import sniff
-from celint.reporters import FORMATS
+from celint.lint import sniff
+from celint.report import FORMATS
 
 TOKEN = "TOKEN-MARKER-d41d8cd98f00b204"
 

@@ -9,10 +9,10 @@ import pytest
 
 import celint
 from celint import rules
-from celint.context import Finding, RuleContext
-from celint.diagnostic import Severity
-from celint.fix import MAX_PASSES, fix_bytes, fix_text, unified_diff
-from celint.render import render
+from celint.fix.engine import MAX_PASSES, fix_bytes, fix_text, unified_diff
+from celint.fix.values import render
+from celint.model import Severity
+from celint.rules.api import Finding, RuleContext
 
 FIXTURES = Path(__file__).parent / "fixtures" / "fix"
 INPUTS = sorted(p for p in FIXTURES.iterdir() if ".expected." not in p.name)

@@ -14,9 +14,9 @@ from clirun import celint_command, run_celint
 from jsonschema import Draft7Validator
 from ruamel.yaml import YAML
 
-from celint import writer
-from celint.options import LintOptions
-from celint.runner import InputError, fix_run
+from celint.config.options import LintOptions
+from celint.io import write as writer
+from celint.lint.run import InputError, fix_run
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "fix"

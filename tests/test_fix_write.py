@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from celint import writer
-from celint.writer import FileChangedError, write_atomic
+from celint.io import write as writer
+from celint.io.write import FileChangedError, write_atomic
 
 OLD, NEW = b"name: old\n", b"name: new\n"
 

@@ -15,10 +15,10 @@ from jsonschema import Draft7Validator
 from samples import workspace
 
 from celint import __version__
-from celint.diagnostic import Diagnostic, Severity, Span
-from celint.reporters import FORMATS
-from celint.reporters.github import command
-from celint.reporters.gitlab import issue
+from celint.model import Diagnostic, Severity, Span
+from celint.report import FORMATS
+from celint.report.github import command
+from celint.report.gitlab import issue
 from celint.rules import all_rules
 
 SARIF_SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"

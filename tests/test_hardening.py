@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from clirun import run_celint
 
-from celint.diagnostic import Diagnostic
-from celint.linter import check_bytes
-from celint.options import LintOptions
-from celint.source import read_limited
+from celint.config.options import LintOptions
+from celint.io.read import read_limited
+from celint.lint.engine import check_bytes
+from celint.model import Diagnostic
 
 EVERYTHING = LintOptions(all_documents=True)
 READING = LintOptions(select=("CE0", "CE102"))  # the reading rules and one placed schema rule

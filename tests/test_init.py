@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from clirun import run_celint
 
-from celint.yaml_loader import load_yaml
+from celint.parse.yaml_reader import load_yaml
 
 ELEMENTS = ("quickbooks", "hubspot")
 EVENTS = ("polling", "webhook", "none")

@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 from clirun import run_celint
 
-from celint import cli, linter, runner
+from celint import cli
+from celint.lint import engine as linter
+from celint.lint import run as runner
 
 BODY = '{"element": {"key": "quickbooks"}, "name": "x"}\n'
 

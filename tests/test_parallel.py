@@ -8,9 +8,9 @@ import pytest
 from clirun import run_celint
 from samples import many_files, workspace
 
-from celint.options import LintOptions
-from celint.parallel import AUTO_THRESHOLD, processes
-from celint.runner import lint_one
+from celint.config.options import LintOptions
+from celint.lint.parallel import AUTO_THRESHOLD, processes
+from celint.lint.run import lint_one
 
 
 @pytest.mark.parametrize("output_format", ["text", "json", "full", "sarif", "junit"])
@@ -55,7 +55,7 @@ def test_processes(jobs: int, files: int, expected: int) -> None:
 
 
 def test_automatic_processes_use_the_cores(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("celint.parallel.cores", lambda: 2)
+    monkeypatch.setattr("celint.lint.parallel.cores", lambda: 2)
     assert processes(0, AUTO_THRESHOLD) == 2
 
 

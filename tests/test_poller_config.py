@@ -9,10 +9,10 @@ import pytest
 from jsonschema import Draft202012Validator
 
 import celint
-from celint import schemas
-from celint.diagnostic import Span
-from celint.embedded import offset_map
-from celint.java_dates import pattern_problem
+from celint.model import Span
+from celint.parse.embedded import offset_map
+from celint.rules.support.java_dates import pattern_problem
+from celint.schema import registry as schemas
 
 POLLER_RULES = celint.LintOptions(select=("CE22",))
 KEY = "/configuration/event.poller.configuration"

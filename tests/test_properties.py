@@ -18,12 +18,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from celint import cli
-from celint.diagnostic import Diagnostic
-from celint.fix import fix_text
-from celint.linter import check_bytes, parse
-from celint.options import LintOptions
+from celint.config.options import LintOptions
+from celint.fix.engine import fix_text
+from celint.io.read import decode, lenient
+from celint.lint.engine import check_bytes, parse
+from celint.model import Diagnostic
 from celint.pointer import resolve, split
-from celint.source import decode, lenient
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = [json.loads(p.read_text()) for p in sorted((ROOT / "examples").glob("*.json"))] + [

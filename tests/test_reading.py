@@ -8,10 +8,10 @@ import pytest
 
 import celint
 from celint import pointer as jp
-from celint.diagnostic import Span
-from celint.json_loader import load_json
+from celint.model import Span
+from celint.parse.json_reader import load_json
+from celint.parse.yaml_reader import load_yaml
 from celint.suggest import closest, distance
-from celint.yaml_loader import load_yaml
 
 SCHEMA_ONLY = celint.LintOptions(select=("CE1",))
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from celint import poller_urls, urls
-from celint.elements import bundled_profiles
+from celint.elements.profiles import bundled_profiles
+from celint.rules.support import poller_urls, urls
 
 RESOURCES = bundled_profiles()["quickbooks"].resources
 

@@ -14,8 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import celint
-from celint import schema_check, schemas
-from celint.schema_gate import Compiler, Unsupported
+from celint.schema import issues as schema_check
+from celint.schema import registry as schemas
+from celint.schema.compiled import Compiler, Unsupported
 
 ROOT = Path(__file__).resolve().parents[1]
 BUNDLED = sorted(schemas.load_all())

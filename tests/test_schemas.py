@@ -10,7 +10,7 @@ import pytest
 from bodies import valid_body
 from jsonschema import Draft202012Validator
 
-from celint import schemas
+from celint.schema import registry as schemas
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
 SCHEMA_FILES = sorted(SCHEMA_DIR.rglob("*.json"))

@@ -11,10 +11,10 @@ import pytest
 from clirun import celint_command, run_celint
 from samples import many_files
 
-from celint.linter import FileReport
-from celint.options import LintOptions
-from celint.reporters import STREAMING, ReportSettings, renderer, streamer
-from celint.runner import run, stream
+from celint.config.options import LintOptions
+from celint.lint.engine import FileReport
+from celint.lint.run import run, stream
+from celint.report import STREAMING, ReportSettings, renderer, streamer
 
 SETTINGS = [ReportSettings(), ReportSettings(color=True), ReportSettings(quiet=True)]
 

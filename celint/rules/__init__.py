@@ -14,9 +14,10 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from celint.context import Finding, RuleContext
-from celint.diagnostic import Severity
+from celint.model import Severity
+from celint.rules.api import Finding, RuleContext
 
+GROUPS = ("reading", "schema", "events", "element", "secrets")
 CheckFunction = Callable[[RuleContext], Iterable[Finding]]
 
 
@@ -71,10 +72,12 @@ def no_check(_: RuleContext) -> Iterator[Finding]:
 def all_rules() -> tuple[Rule, ...]:
     """Every rule, sorted by code."""
     found = []
-    for info in pkgutil.iter_modules(__path__):
-        if re.fullmatch(r"ce\d{3}_\w+", info.name):
-            module = importlib.import_module(f"{__name__}.{info.name}")
-            found.append(module.RULE)
+    for group in GROUPS:
+        package = importlib.import_module(f"{__name__}.{group}")
+        for info in pkgutil.iter_modules(package.__path__):
+            if re.fullmatch(r"ce\d{3}_\w+", info.name):
+                module = importlib.import_module(f"{package.__name__}.{info.name}")
+                found.append(module.RULE)
     return tuple(sorted(found, key=lambda r: r.code))
 
 

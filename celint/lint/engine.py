@@ -1,0 +1,248 @@
+"""The pipeline: read → parse (with positions) → schema → rules → findings.
+
+Each stage lives in its own module; this one wires them for one file, one text or one body
+built in code, and turns rule findings into placed :class:`Diagnostic` objects.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Any
+
+from celint import pointer as jp
+from celint import rules
+from celint.config.options import DEFAULT_OPTIONS, LintOptions
+from celint.elements import profiles as elements
+from celint.io.read import DecodeError, Source, decode, lenient, read_limited
+from celint.lint import env, sniff, suppression
+from celint.model import Diagnostic, Span
+from celint.parse import embedded
+from celint.parse.document import Document, LineIndex
+from celint.parse.result import ParseProblem, ParseResult
+from celint.rules.api import NO_FIX, Finding, RuleContext
+from celint.schema import issues as schema_check
+from celint.schema import registry as schemas
+
+JSON_SUFFIXES = (".json",)
+YAML_SUFFIXES = (".yaml", ".yml")
+SNIFF_BYTES = 64 * 1024
+
+
+@dataclass(slots=True)
+class FileReport:
+    """The outcome for one input: its diagnostics, and whether any instance body was checked."""
+
+    path: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    checked: bool = False
+    skipped_reason: str | None = None
+    source: Source | None = None
+
+
+def is_json(source: Source) -> bool:
+    """Read as JSON: by file name (``.json``), else, unless named YAML, by content (a text that
+    starts like JSON). Parsing and fixing (which writes values in the file's syntax) both ask."""
+    name = source.path.lower()
+    return name.endswith(JSON_SUFFIXES) or (
+        not name.endswith(YAML_SUFFIXES) and source.text.lstrip()[:1] in ("{", "[")
+    )
+
+
+def parse(source: Source, options: LintOptions = DEFAULT_OPTIONS) -> ParseResult:
+    """Parse JSON with ``json`` and everything else with ruamel.yaml (see :func:`is_json`)."""
+    if is_json(source):
+        from celint.parse.json_reader import load_json
+
+        return load_json(source.text, options.max_depth)
+    from celint.parse.yaml_reader import load_yaml
+
+    return load_yaml(source.text, options.max_depth, options.max_alias_nodes)
+
+
+def _problem_diagnostic(path: str, problem: ParseProblem) -> Diagnostic:
+    rule = rules.by_code()[problem.code]
+    return Diagnostic(
+        path,
+        rule.code,
+        rule.name,
+        rule.severity,
+        problem.message,
+        problem.pointer,
+        problem.span,
+        document=problem.document,
+    )
+
+
+def check_source(source: Source, options: LintOptions = DEFAULT_OPTIONS) -> FileReport:
+    """Lint every instance body in one decoded input."""
+    report = FileReport(source.path, source=source)
+    parsed = parse(source, options)
+    if parsed.failed:
+        if options.all_documents or sniff.looks_like_instance_text(source.text):
+            report.checked = True
+            problems = [_problem_diagnostic(source.path, p) for p in parsed.problems]
+            report.diagnostics = _finish(source.path, problems, options, source)
+        else:
+            report.skipped_reason = "does not parse and does not look like an instance body"
+        return report
+    found: list[Diagnostic] = []
+    for document in parsed.documents:
+        if sniff.is_instance_document(document.value) or options.all_documents:
+            report.checked = True
+            found.extend(lint_document(document, source.path, options, source.text))
+    if not report.checked:
+        report.skipped_reason = "not an instance body"
+        return report
+    found.extend(_problem_diagnostic(source.path, p) for p in parsed.problems)
+    report.diagnostics = _finish(source.path, found, options, source)
+    return report
+
+
+def check_bytes(path: str, data: bytes, options: LintOptions = DEFAULT_OPTIONS) -> FileReport:
+    """Decode then lint. Input over the size limit or not decodable is CE004, under the same
+    sniffing as a parse error; a binary file (NUL bytes) is skipped unless ``--all``."""
+    if len(data) > options.max_file_size:
+        message = (
+            f"the file is larger than the {_size(options.max_file_size)} limit (max_file_size)"
+        )
+        return _unreadable(path, data, DecodeError(message, 0), options)
+    try:
+        source = decode(path, data)
+    except DecodeError as exc:
+        return _unreadable(path, data, exc, options)
+    return check_source(source, options)
+
+
+def _size(count: int) -> str:
+    """A byte count as people write limits: ``5 MiB``, ``512 KiB``, ``100 bytes``."""
+    for unit, scale in (("MiB", 1 << 20), ("KiB", 1 << 10)):
+        if count >= scale and count % scale == 0:
+            return f"{count // scale} {unit}"
+    return f"{count} bytes"
+
+
+def _unreadable(path: str, data: bytes, error: DecodeError, options: LintOptions) -> FileReport:
+    """CE004 at the offending byte's line and column, or a skip when sniffing says the input
+    is not ours (binary, or text that does not look like an instance body)."""
+    report = FileReport(path)
+    if not options.all_documents:
+        if error.binary:
+            report.skipped_reason = "binary file"
+            return report
+        if not sniff.looks_like_instance_text(lenient(data[:SNIFF_BYTES])):
+            report.skipped_reason = f"unreadable and not like an instance body ({error})"
+            return report
+    before = lenient(data[: error.offset])
+    line, column = LineIndex(before).position(len(before))
+    span = Span(line, column, line, column + 1, len(before), len(before) + 1)
+    report.checked = True
+    problem = _problem_diagnostic(path, ParseProblem("CE004", str(error), span))
+    report.diagnostics = _finish(path, [problem], options)
+    return report
+
+
+def lint_document(
+    document: Document, path: str, options: LintOptions = DEFAULT_OPTIONS, text: str | None = None
+) -> list[Diagnostic]:
+    """Schema and rules over one document; each finding placed by its pointer.
+
+    An exported array of instances (``GET /instances``) is linted item by item, each item's
+    pointers under ``/N``. With ``text`` (the document's source), findings inside a string that
+    holds JSON are placed on their true line and column.
+    """
+    value = document.value
+    bodies = enumerate(value) if sniff.is_exported_array(value) else [(None, value)]
+    found = [
+        pair
+        for index, body in bodies
+        for pair in _findings(body, options, "" if index is None else jp.join("", index))
+    ]
+    if text is not None:
+        embedded.nest_json_strings(document, text, (finding.pointer for _, finding in found))
+    return [_place(path, document, rule, finding) for rule, finding in found]
+
+
+def _findings(body: Any, options: LintOptions, root: str) -> list[tuple[rules.Rule, Finding]]:
+    """Run every rule on one body; a specific rule's finding replaces a generic one on the same
+    value. A body that is not a mapping is one CE003 finding."""
+    if not isinstance(body, dict):
+        kind = schema_check.describe(body)
+        message = f"an instance body must be an object (a mapping), found {kind}"
+        return [(rules.by_code()["CE003"], Finding(root, message))]
+    rendering = None if options.environment is None else env.render(body, options.environment, root)
+    if rendering is not None:
+        body = rendering.body
+    profiles = options.profiles
+    key = elements.element_key(body)
+    profile = profiles.get(key) if key else None
+    issues = schema_check.check(body, profile.schema if profile else schemas.INSTANCE)
+    context = RuleContext(
+        body,
+        options,
+        profiles,
+        issues,
+        root,
+        frozenset(rendering.substituted) if rendering else frozenset(),
+        tuple(rendering.missing) if rendering else (),
+    )
+    found = [(rule, finding) for rule in rules.all_rules() for finding in rule.check(context)]
+    if rendering is not None:
+        found = [(rule, rendering.guard(finding)) for rule, finding in found]
+    specific = {finding.pointer for rule, finding in found if not rule.generic}
+    return [
+        (rule, finding)
+        for rule, finding in found
+        if not (rule.generic and finding.pointer in specific)
+    ]
+
+
+def _place(path: str, document: Document, rule: rules.Rule, finding: Finding) -> Diagnostic:
+    fixable = rule.fixable and finding.fix is not NO_FIX
+    return Diagnostic(
+        path=path,
+        code=rule.code,
+        rule=rule.name,
+        severity=finding.severity or rule.severity,
+        message=finding.message,
+        pointer=finding.pointer,
+        span=document.span(finding.pointer, key=finding.on_key),
+        suggestion=finding.suggestion,
+        fixable=fixable,
+        document=document.index,
+        fix=finding.fix if fixable else None,
+    )
+
+
+def _finish(
+    path: str, found: list[Diagnostic], options: LintOptions, source: Source | None = None
+) -> list[Diagnostic]:
+    """The selected findings that no suppression silences (plus CE005 for suppressions that
+    silence nothing), in report order."""
+    yaml_text = source.text if source is not None and not is_json(source) else None
+    selected = [d for d in found if options.enabled(d.code)]
+    kept = suppression.apply(path, yaml_text, selected, options)
+    return sorted((d for d in kept if options.enabled(d.code)), key=Diagnostic.sort_key)
+
+
+def lint_text(
+    text: str, path: str = "<text>", options: LintOptions = DEFAULT_OPTIONS
+) -> list[Diagnostic]:
+    """Lint a JSON or YAML text (the format is told by ``path``'s suffix, else by content)."""
+    return check_source(Source(path, text.removeprefix("\ufeff")), options).diagnostics
+
+
+def lint_path(
+    path: str | os.PathLike[str], options: LintOptions = DEFAULT_OPTIONS
+) -> list[Diagnostic]:
+    """Lint one file on disk (a FIFO or device raises ``OSError`` rather than blocking)."""
+    data = read_limited(os.fspath(path), options.max_file_size)
+    return check_bytes(str(path), data, options).diagnostics
+
+
+def lint_data(
+    body: Any, options: LintOptions = DEFAULT_OPTIONS, path: str = "<data>"
+) -> list[Diagnostic]:
+    """Lint a body built in code, before it is posted: findings carry pointers, no positions."""
+    document = Document(body, dict)
+    return _finish(path, lint_document(document, path, options), options)

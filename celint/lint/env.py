@@ -1,0 +1,109 @@
+"""``check --env``: the body as it will be posted, with its environment references substituted.
+
+Substitution works on the parsed values, never on the text, so every position the linter
+reports still points at the file as written. References are ``${VAR}`` anywhere in a string
+value (``${VAR:-default}`` and ``${VAR-default}`` as in a shell), and ``$VAR`` as a whole value
+only: inside a longer string a bare ``$name`` is too often something else (OData's
+``$filter``, a password). ``${epoch}``, ``${gmtDate:…}`` and the other time placeholders of a
+poller URL belong to the platform and are left alone.
+
+Values that came from the environment are remembered by pointer: a secret substituted there is
+never echoed (it is redacted from messages as a last line of defence), and no fix is offered
+for such a value, since a fix would write the environment's value into the file.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from celint import pointer as jp
+from celint.rules.api import NO_FIX, Finding
+from celint.secrets import is_secret_pointer
+
+_BRACED = re.compile(r"\$\{(?P<name>[A-Za-z_][A-Za-z0-9_]*)(?:(?P<colon>:?)-(?P<default>[^}]*))?\}")
+_BARE = re.compile(r"\s*\$(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*")
+#: The platform's own placeholders in poller URLs, not environment variables.
+PLATFORM_NAMES = frozenset({"epoch", "gmtDate", "date", "dateTimeZone"})
+#: Secrets shorter than this are not searched for in messages (they would match by accident);
+#: the rules never print secret values anyway.
+REDACT_MIN_LENGTH = 4
+REDACTED = "(secret from the environment)"
+
+
+@dataclass
+class Rendering:
+    """A body with its references substituted, and what substitution did where."""
+
+    body: Any
+    #: Pointers of the values that substitution changed.
+    substituted: set[str] = field(default_factory=set)
+    missing: list[tuple[str, str]] = field(default_factory=list)
+    secrets: set[str] = field(default_factory=set)
+
+    def guard(self, finding: Finding) -> Finding:
+        """The finding with substituted secrets redacted, and without a fix for a rendered
+        value (a fix would write the rendered text, the environment's value, into the file)."""
+        rendered = finding.pointer in self.substituted
+        message, suggestion = finding.message, finding.suggestion
+        for secret in self.secrets:
+            message = message.replace(secret, REDACTED)
+            suggestion = suggestion.replace(secret, REDACTED) if suggestion else suggestion
+        if not rendered and (message, suggestion) == (finding.message, finding.suggestion):
+            return finding
+        fix = NO_FIX if rendered else finding.fix
+        return dataclasses.replace(finding, message=message, suggestion=suggestion, fix=fix)
+
+
+def render(body: Any, environment: Mapping[str, str], root: str = "") -> Rendering:
+    """Substitute the references in every string value of ``body`` (keys stay as written)."""
+    rendering = Rendering(None)
+    rendering.body = _value(body, root, environment, rendering)
+    return rendering
+
+
+def _value(value: Any, pointer: str, environment: Mapping[str, str], out: Rendering) -> Any:
+    if isinstance(value, dict):
+        return {k: _value(v, jp.join(pointer, k), environment, out) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_value(v, jp.join(pointer, i), environment, out) for i, v in enumerate(value)]
+    if isinstance(value, str) and "$" in value:
+        return _string(value, pointer, environment, out)
+    return value
+
+
+def _string(value: str, pointer: str, environment: Mapping[str, str], out: Rendering) -> str:
+    """One string with its references substituted; unset variables stay as written."""
+    used: list[str] = []
+
+    def lookup(name: str, default: str | None, empty_is_unset: bool) -> str | None:
+        found = environment.get(name)
+        if found is None or (empty_is_unset and not found):
+            if default is None:
+                out.missing.append((pointer, name))
+                return None
+            return default
+        used.append(found)
+        return found
+
+    def braced(match: re.Match[str]) -> str:
+        if match.group("name") in PLATFORM_NAMES:
+            return match.group()
+        default = match.group("default")
+        found = lookup(match.group("name"), default, bool(match.group("colon")))
+        return match.group() if found is None else found
+
+    bare = _BARE.fullmatch(value)
+    if bare is not None:
+        found = lookup(bare.group("name"), None, False)
+        rendered = value if found is None else found
+    else:
+        rendered = _BRACED.sub(braced, value)
+    if rendered != value:
+        out.substituted.add(pointer)
+    if is_secret_pointer(pointer):
+        out.secrets.update(s for s in used if len(s) >= REDACT_MIN_LENGTH)
+    return rendered

@@ -1,0 +1,111 @@
+"""A parsed document: its plain value plus a way to find where any value sits in the file.
+
+Positions are looked up by JSON Pointer. The table behind them is built on first use, so a file
+without findings never pays for it (JSON) or pays only the marks the parser already made (YAML).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from celint import pointer as jp
+from celint.model import Span
+
+
+@dataclass(frozen=True)
+class Located:
+    """The span of a value and, for a member of a mapping, the span of its key."""
+
+    value: Span
+    key: Span | None = None
+
+
+class LineIndex:
+    """Turns character offsets into 1-based line/column pairs (lines end at ``\\n``)."""
+
+    def __init__(self, text: str) -> None:
+        starts = [0]
+        find = text.find
+        pos = find("\n")
+        while pos != -1:
+            starts.append(pos + 1)
+            pos = find("\n", pos + 1)
+        self._starts = starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self._starts, offset) - 1
+        return line + 1, offset - self._starts[line] + 1
+
+    def span(self, start: int, end: int) -> Span:
+        line, column = self.position(start)
+        end_line, end_column = self.position(end)
+        return Span(line, column, end_line, end_column, start, end)
+
+
+class Document:
+    """One document of a file (YAML files may hold several): value, index and positions."""
+
+    def __init__(
+        self,
+        value: Any,
+        locate: Callable[[], dict[str, Located]],
+        index: int = 0,
+        start: Span | None = None,
+    ) -> None:
+        self.value = value
+        self.index = index
+        self._locate = locate
+        self._table: dict[str, Located] | None = None
+        self._start = start
+        self._nested: dict[str, Document] = {}
+
+    def _located(self, pointer: str) -> Located | None:
+        if self._table is None:
+            self._table = self._locate()
+        return self._table.get(pointer)
+
+    def span(self, pointer: str, *, key: bool = False) -> Span | None:
+        """Where ``pointer`` is; with ``key`` the member's key. Missing pointers fall back upwards.
+
+        A pointer that names nothing (a missing key) is placed on its nearest existing ancestor's
+        key, which is where a reader looks for it.
+        """
+        for base, inner in self._nested.items():
+            if pointer.startswith(base + "/"):
+                return inner.span(pointer[len(base) :], key=key)
+        found = self._located(pointer)
+        if found is not None:
+            return (found.key or found.value) if key else found.value
+        if not pointer:
+            return self._start
+        ancestor = jp.parent(pointer)
+        while True:
+            found = self._located(ancestor)
+            if found is not None:
+                return found.key or found.value
+            if not ancestor:
+                return self._start
+            ancestor = jp.parent(ancestor)
+
+    def nest(self, pointer: str, inner: Document) -> None:
+        """Place pointers that go on inside the string at ``pointer`` through ``inner``, a
+        document parsed from that string whose spans already point into this file."""
+        self._nested[pointer] = inner
+
+    def translated(self, convert: Callable[[Span], Span]) -> Document:
+        """The same value, with every span passed through ``convert`` (for a document parsed
+        from a string value: its own offsets become offsets in the enclosing file)."""
+
+        def locate() -> dict[str, Located]:
+            if self._table is None:
+                self._table = self._locate()
+            return {
+                pointer: Located(convert(found.value), found.key and convert(found.key))
+                for pointer, found in self._table.items()
+            }
+
+        start = convert(self._start) if self._start is not None else None
+        return Document(self.value, locate, self.index, start)

@@ -1,0 +1,300 @@
+"""YAML 1.2 through ruamel.yaml: compose the node tree (with marks), then build plain values.
+
+Building values ourselves, rather than with ruamel's constructor, is what lets celint place a
+duplicate key (CE002), refuse tags that are not plain data, and bound alias expansion (CE004)
+without ever constructing an arbitrary object.
+
+Composing is ruamel's Python composer fed by its C parser: the C library keeps its own stacks,
+so nesting costs no C recursion (ruamel's all-C composer recurses per level and crashes the
+interpreter on 100,000 nested ``[``), and the Python composer stops at a depth limit.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from typing import Any
+
+from celint import pointer as jp
+from celint.config.options import DEFAULT_OPTIONS
+from celint.model import Span
+from celint.parse.document import Document, LineIndex, Located
+from celint.parse.result import ParseProblem, ParseResult
+
+_CORE = "tag:yaml.org,2002:"
+
+
+class _Refused(Exception):
+    """A document that may not be built (bad tag, alias bomb, depth); carries its CE004 problem."""
+
+    def __init__(self, problem: ParseProblem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+def _mark_span(lines: LineIndex, node: Any) -> Span:
+    """A node's span from its character offsets (ruamel counts NEL and LS as line breaks and
+    celint, like JSON and most editors, counts only ``\\n``)."""
+    return lines.span(node.start_mark.index, node.end_mark.index)
+
+
+def _too_deep(limit: int) -> str:
+    return f"nested deeper than {limit} levels (the max_depth limit)"
+
+
+class _Loader:
+    """What ruamel's composer asks of its loader: a parser, a resolver and a depth limit."""
+
+    def __init__(self, text: str) -> None:
+        # The plain YAML 1.2 resolver: this loader has no scanner for VersionedResolver to read
+        # a %YAML directive from, so it would resolve by 1.2 too, re-deriving the version
+        # (through two caught AttributeErrors) for every node.
+        from ruamel.yaml.resolver import Resolver
+
+        self._parser = _parser(text)
+        self._resolver = Resolver(loadumper=self)
+        self.max_depth = 0  # ruamel's own limit counts scalars too; DepthComposer's is exact
+
+
+def _parser(text: str) -> Any:
+    """ruamel's C parser, or its pure-Python one where the C extension is missing (PyPy)."""
+    try:
+        from _ruamel_yaml import CParser
+    except ImportError:
+        from ruamel.yaml import YAML
+
+        return YAML(typ="safe", pure=True).get_constructor_parser(text)[1]
+    return CParser(text)
+
+
+class _DepthLimit(Exception):
+    """A collection starts deeper than the limit; ``mark`` is where."""
+
+    def __init__(self, mark: Any) -> None:
+        super().__init__("too deep")
+        self.mark = mark
+
+
+@functools.cache
+def _depth_composer() -> type:
+    """ruamel's composer, refusing a collection that would sit deeper than ``max_depth``
+    (a class made once, on the first YAML file, so that JSON-only runs never import ruamel)."""
+    from ruamel.yaml.composer import Composer
+    from ruamel.yaml.events import MappingStartEvent, SequenceStartEvent
+
+    class DepthComposer(Composer):
+        max_depth = DEFAULT_OPTIONS.max_depth
+
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            # ``self.depth`` counts the collections around the node about to be composed.
+            if self.depth >= self.max_depth and self.parser.check_event(
+                SequenceStartEvent, MappingStartEvent
+            ):
+                raise _DepthLimit(self.parser.peek_event().start_mark)
+            return super().compose_node(parent, index)
+
+    return DepthComposer
+
+
+def _composer(text: str, max_depth: int) -> Any:
+    composer = _depth_composer()(loader=_Loader(text))
+    composer.max_depth = max_depth
+    composer.warn_double_anchors = False
+    return composer
+
+
+def _compose_all(text: str, max_depth: int) -> list[Any]:
+    """Every document's root node (None for an empty document)."""
+    composer = _composer(text, max_depth)
+    nodes = []
+    while composer.check_node():
+        nodes.append(composer.get_node())
+    return nodes
+
+
+def _mark_problem(code: str, message: str, lines: LineIndex, mark: Any) -> ParseProblem:
+    span = lines.span(mark.index, mark.index + 1) if mark else None
+    return ParseProblem(code, message, span)
+
+
+def load_yaml(
+    text: str,
+    max_depth: int = DEFAULT_OPTIONS.max_depth,
+    max_alias_nodes: int = DEFAULT_OPTIONS.max_alias_nodes,
+) -> ParseResult:
+    """Parse every document of a YAML stream; syntax errors are CE001 at the parser's mark,
+    nesting deeper than ``max_depth`` is CE004."""
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    result = ParseResult()
+    lines = LineIndex(text)
+    try:
+        nodes = _compose_all(text, max_depth)
+    except _DepthLimit as exc:
+        result.problems.append(_mark_problem("CE004", _too_deep(max_depth), lines, exc.mark))
+        return result
+    except MarkedYAMLError as exc:
+        problem = exc.problem or exc.context or "not valid YAML"
+        mark = exc.problem_mark or exc.context_mark
+        result.problems.append(_mark_problem("CE001", f"invalid YAML: {problem}", lines, mark))
+        return result
+    except (YAMLError, RecursionError, ValueError) as exc:
+        result.problems.append(ParseProblem("CE001", f"invalid YAML: {exc}", None))
+        return result
+    for index, node in enumerate(nodes):
+        if node is None:
+            continue
+        builder = _Builder(index, lines, max_depth, max_alias_nodes)
+        try:
+            value = builder.build(node, "", 0)
+        except _Refused as refused:
+            result.problems.append(refused.problem)
+            continue
+        result.documents.append(Document(value, builder.located, index, _mark_span(lines, node)))
+        result.problems.extend(builder.problems)
+    return result
+
+
+class _Builder:
+    """Builds plain values from one document's nodes and records, for each value, its node and
+    its key's node; spans are made from them only when a finding asks for a position."""
+
+    def __init__(self, index: int, lines: LineIndex, max_depth: int, max_alias_nodes: int) -> None:
+        self.index = index
+        self.lines = lines
+        self.max_depth = max_depth
+        self.max_alias_nodes = max_alias_nodes
+        self.nodes: dict[str, tuple[Any, Any]] = {}
+        self.problems: list[ParseProblem] = []
+        self.built: set[int] = set()
+        self.repeated = 0
+        self.active: set[int] = set()
+
+    def located(self) -> dict[str, Located]:
+        """The span table, made on the first position asked for from the recorded nodes."""
+        span = functools.partial(_mark_span, self.lines)
+        return {
+            pointer: Located(span(node), span(key) if key is not None else None)
+            for pointer, (node, key) in self.nodes.items()
+        }
+
+    def refuse(self, node: Any, message: str, pointer: str) -> _Refused:
+        span = _mark_span(self.lines, node)
+        return _Refused(ParseProblem("CE004", message, span, pointer, self.index))
+
+    def count(self, node: Any, pointer: str) -> None:
+        """Bound alias expansion: every node built a second time (through an alias) counts, so
+        a large plain file is never refused and a "billion laughs" stops after the limit."""
+        if id(node) not in self.built:
+            self.built.add(id(node))
+            return
+        self.repeated += 1
+        if self.repeated > self.max_alias_nodes:
+            message = (
+                f"more than {self.max_alias_nodes} values once aliases are expanded "
+                "(a YAML alias bomb?)"
+            )
+            raise self.refuse(node, message, pointer)
+
+    def build(self, node: Any, pointer: str, depth: int, key: Any = None) -> Any:
+        """The plain value of ``node``; ``key`` is the node of its key in a mapping."""
+        self.count(node, pointer)
+        if node.id != "scalar" and depth >= self.max_depth:
+            raise self.refuse(node, _too_deep(self.max_depth), pointer)
+        if id(node) in self.active:
+            raise self.refuse(node, "an alias refers to a node that contains it", pointer)
+        self.nodes[pointer] = (node, key)
+        tag = node.tag or ""
+        if node.id == "scalar":
+            return self.scalar(node, tag, pointer)
+        self.active.add(id(node))
+        try:
+            if node.id == "sequence" and tag in (_CORE + "seq", ""):
+                return [
+                    self.build(item, jp.join(pointer, i), depth + 1)
+                    for i, item in enumerate(node.value)
+                ]
+            if node.id == "mapping" and tag in (_CORE + "map", ""):
+                return self.mapping(node, pointer, depth)
+        finally:
+            self.active.discard(id(node))
+        raise self.refuse(node, f"YAML tag {tag!r} is not plain data", pointer)
+
+    def mapping(self, node: Any, pointer: str, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        seen: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == _CORE + "merge":
+                raise self.refuse(key_node, "YAML merge keys ('<<') are not plain data", pointer)
+            if key_node.id != "scalar":
+                raise self.refuse(key_node, "a mapping key must be a plain string", pointer)
+            key = (
+                key_node.value
+                if key_node.tag == _CORE + "str"
+                else self.scalar(key_node, key_node.tag, pointer)
+            )
+            key = key if isinstance(key, str) else _key_text(key)
+            member = jp.join(pointer, key)
+            if key in seen:
+                first = _mark_span(self.lines, seen[key])
+                self.problems.append(
+                    ParseProblem(
+                        "CE002",
+                        f"duplicate key {key!r}: first defined at line {first.line}, column "
+                        f"{first.column}; the platform silently keeps only one of them",
+                        _mark_span(self.lines, key_node),
+                        member,
+                        self.index,
+                    )
+                )
+            seen[key] = key_node
+            result[key] = self.build(value_node, member, depth + 1, key_node)
+        return result
+
+    def scalar(self, node: Any, tag: str, pointer: str) -> Any:
+        text: str = node.value
+        kind = tag[len(_CORE) :] if tag.startswith(_CORE) else None
+        if kind in ("str", "timestamp"):
+            return text
+        if kind == "null":
+            return None
+        if kind == "bool":
+            return text.lower() == "true"
+        if kind == "int":
+            return _int(text)
+        if kind == "float":
+            return _float(text)
+        raise self.refuse(node, f"YAML tag {tag!r} is not plain data", pointer)
+
+
+def _key_text(key: Any) -> str:
+    """How a non-string scalar key reads as a JSON object key (``true``, ``1``, ``null``)."""
+    if key is None:
+        return "null"
+    if isinstance(key, bool):
+        return "true" if key else "false"
+    return str(key)
+
+
+def _int(text: str) -> int | str:
+    digits = text.replace("_", "")
+    sign = -1 if digits.startswith("-") else 1
+    body = digits.lstrip("+-")
+    try:
+        if body[:2].lower() in ("0o", "0x", "0b"):
+            return sign * int(body, 0)
+        return sign * int(body, 10)
+    except ValueError:
+        return text
+
+
+def _float(text: str) -> float | str:
+    lowered = text.lower().replace("_", "")
+    if lowered.lstrip("+-") in (".inf", "inf"):
+        return -math.inf if lowered.startswith("-") else math.inf
+    if lowered in (".nan", "nan"):
+        return math.nan
+    try:
+        return float(lowered)
+    except ValueError:
+        return text

@@ -1,0 +1,27 @@
+"""``--format json``: the stable, versioned JSON document of SPEC section 5."""
+
+from __future__ import annotations
+
+import json
+
+from celint.lint.run import RunResult
+from celint.model import Severity
+from celint.report import ReportSettings
+
+VERSION = 1
+
+
+def render(result: RunResult, settings: ReportSettings) -> str:
+    totals = result.totals()
+    document = {
+        "version": VERSION,
+        "files_checked": totals.files_checked,
+        "diagnostics": [d.to_dict() for d in result.diagnostics],
+        "summary": {
+            "errors": totals.count(Severity.ERROR),
+            "warnings": totals.count(Severity.WARNING),
+            "infos": totals.count(Severity.INFO),
+            "fixable": totals.fixable,
+        },
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

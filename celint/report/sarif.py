@@ -1,0 +1,123 @@
+"""``--format sarif``: SARIF 2.1.0 for GitHub code scanning and other SARIF viewers.
+
+The driver lists every rule (so viewers can show the documentation of any finding), and each
+result points at its rule by ``ruleId`` and ``ruleIndex``. Columns count Unicode code points, as
+celint's do, which the run declares with ``columnKind``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from celint import __version__
+from celint.fix.engine import replacement
+from celint.io.paths import relative
+from celint.io.read import Source
+from celint.lint.run import RunResult
+from celint.model import Diagnostic, Severity
+from celint.report import ReportSettings
+from celint.report.fingerprint import fingerprints
+from celint.report.rule_docs import explain_text
+from celint.rules import Rule, all_rules
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+INFORMATION_URI = "https://github.com/celint/celint"
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+FINGERPRINT_KEY = "celint/v1"
+
+
+def _descriptor(rule: Rule) -> dict[str, Any]:
+    sections = rule.sections
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": sections.get("what it does", rule.summary)},
+        "help": {"text": explain_text(rule), "markdown": rule.doc},
+        "helpUri": f"{INFORMATION_URI}#rules",
+        "defaultConfiguration": {"level": LEVELS[rule.severity]},
+        "properties": {"fixable": rule.fixable},
+    }
+
+
+def artifact_uri(path: str) -> str:
+    """A relative URI (forward slashes, percent-encoded) for files under the current folder,
+    an absolute ``file:`` URI for the others."""
+    shown = relative(path)
+    if shown == ".." or shown.startswith("../"):
+        return Path(path).absolute().as_uri()
+    return quote(shown)
+
+
+def _location(d: Diagnostic) -> dict[str, Any]:
+    physical: dict[str, Any] = {"artifactLocation": {"uri": artifact_uri(d.path)}}
+    if d.span is not None:
+        physical["region"] = {
+            "startLine": d.span.line,
+            "startColumn": d.span.column,
+            "endLine": d.span.end_line,
+            "endColumn": d.span.end_column,
+        }
+    return {"physicalLocation": physical}
+
+
+def result_object(d: Diagnostic, rule_index: int, fingerprint: str) -> dict[str, Any]:
+    """One SARIF result; a fix producer can attach ``fixes`` to the returned mapping."""
+    return {
+        "ruleId": d.code,
+        "ruleIndex": rule_index,
+        "level": LEVELS[d.severity],
+        "message": {"text": d.message},
+        "locations": [_location(d)],
+        "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
+        "properties": {"pointer": d.pointer, "rule": d.rule},
+    }
+
+
+def _fixes(d: Diagnostic, source: Source | None) -> list[dict[str, Any]]:
+    """The safe fix of a fixable finding as one SARIF fix: replace the value's region."""
+    text = replacement(d, source) if source is not None and d.fixable else None
+    if text is None or d.span is None:
+        return []
+    region = _location(d)["physicalLocation"]
+    change = {
+        "artifactLocation": region["artifactLocation"],
+        "replacements": [{"deletedRegion": region["region"], "insertedContent": {"text": text}}],
+    }
+    return [{"description": {"text": f"{d.rule}: write {text}"}, "artifactChanges": [change]}]
+
+
+def document(result: RunResult) -> dict[str, Any]:
+    """The SARIF log as a mapping (one run); fixable results carry their ``fixes``."""
+    rules = all_rules()
+    index = {rule.code: i for i, rule in enumerate(rules)}
+    placed = [(d, report.source) for report in result.reports for d in report.diagnostics]
+    diagnostics = [d for d, _ in placed]
+    results = []
+    for (d, source), fingerprint in zip(placed, fingerprints(diagnostics), strict=True):
+        item = result_object(d, index[d.code], fingerprint)
+        fixes = _fixes(d, source)
+        if fixes:
+            item["fixes"] = fixes
+        results.append(item)
+    driver = {
+        "name": "celint",
+        "version": __version__,
+        "semanticVersion": __version__,
+        "informationUri": INFORMATION_URI,
+        "rules": [_descriptor(rule) for rule in rules],
+    }
+    run = {
+        "tool": {"driver": driver},
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+        "invocations": [{"executionSuccessful": True}],
+    }
+    return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+
+
+def render(result: RunResult, settings: ReportSettings) -> str:
+    return json.dumps(document(result), indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,57 @@
+"""``check --statistics``: how many findings each rule has, instead of the findings.
+
+A rule with at least one fixable finding in the run is marked ``[*]``, as ruff does, so the
+table says where ``--fix`` would help most.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass
+
+from celint.lint.run import RunResult
+from celint.report import ReportSettings
+from celint.report.text import summary
+
+
+@dataclass(frozen=True)
+class Row:
+    count: int
+    code: str
+    rule: str
+    fixable: bool
+
+
+def render(result: RunResult, settings: ReportSettings, output_format: str) -> str:
+    """JSON for ``--format json``; the text table for every other format."""
+    return (render_json if output_format == "json" else render_text)(result, settings)
+
+
+def rows(result: RunResult) -> list[Row]:
+    """One row per rule with findings, most frequent first, then by code."""
+    counts = Counter((d.code, d.rule) for d in result.diagnostics)
+    fixable = {d.code for d in result.diagnostics if d.fixable}
+    table = [Row(n, code, rule, code in fixable) for (code, rule), n in counts.items()]
+    return sorted(table, key=lambda row: (-row.count, row.code))
+
+
+def render_text(result: RunResult, settings: ReportSettings) -> str:
+    """``  3  CE208  [*] poller-urls-concatenated`` per rule, then the summary line."""
+    table = rows(result)
+    width = max((len(str(row.count)) for row in table), default=1)
+    lines = [
+        f"{row.count:>{width}}  {row.code}  {'[*]' if row.fixable else '[ ]'} {row.rule}"
+        for row in table
+    ]
+    if not settings.quiet:
+        lines.append(summary(result.totals(), settings))
+    return "".join(line + "\n" for line in lines)
+
+
+def render_json(result: RunResult, settings: ReportSettings) -> str:
+    table = [
+        {"code": r.code, "rule": r.rule, "count": r.count, "fixable": r.fixable}
+        for r in rows(result)
+    ]
+    return json.dumps(table, indent=2) + "\n"

@@ -1,0 +1,111 @@
+"""What a rule sees: one instance body with convenient, pointer-aware views of its parts."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Any
+
+from celint import pointer as jp
+from celint.config.options import LintOptions
+from celint.elements.profiles import ElementProfile, element_key
+from celint.model import Severity
+from celint.schema.issues import SchemaIssue
+from celint.secrets import is_literal
+
+NO_FIX = object()
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What a rule reports: where (pointer), what (message) and, when known, what would be right.
+
+    ``fix`` is the value that would replace the one at ``pointer`` (``suggestion`` is how it is
+    shown); ``on_key`` places the finding on the member's key; ``severity`` overrides the rule's.
+    """
+
+    pointer: str
+    message: str
+    suggestion: str | None = None
+    fix: Any = NO_FIX
+    on_key: bool = False
+    severity: Severity | None = None
+
+
+class RuleContext:
+    """One body under lint, with its element profile, options and schema issues.
+
+    With ``--env`` the body is the rendered one; ``rendered`` holds the pointers of values that
+    substitution changed and ``missing_variables`` the (pointer, name) of unset references.
+    """
+
+    def __init__(
+        self,
+        body: dict[str, Any],
+        options: LintOptions,
+        profiles: dict[str, ElementProfile],
+        issues: list[SchemaIssue],
+        root: str = "",
+        rendered: frozenset[str] = frozenset(),
+        missing_variables: tuple[tuple[str, str], ...] = (),
+    ) -> None:
+        self.body = body
+        self.options = options
+        self.profiles = profiles
+        self.schema_issues = issues
+        self.root = root
+        self.rendered = rendered
+        self.missing_variables = missing_variables
+
+    def from_environment(self, pointer: str) -> bool:
+        """With ``--env``: the value at ``pointer`` was rendered from the environment (a
+        secret there is not a literal in the file)."""
+        return pointer in self.rendered
+
+    def pointer(self, *tokens: str | int) -> str:
+        """A pointer into this body (``root`` prefixes bodies inside an exported array)."""
+        return jp.join(self.root, *tokens)
+
+    @functools.cached_property
+    def element_key(self) -> str | None:
+        return element_key(self.body)
+
+    @functools.cached_property
+    def profile(self) -> ElementProfile | None:
+        """The known element's profile, or None for an unknown or missing element."""
+        return self.profiles.get(self.element_key) if self.element_key else None
+
+    @functools.cached_property
+    def configuration(self) -> dict[str, Any]:
+        configuration = self.body.get("configuration")
+        return configuration if isinstance(configuration, dict) else {}
+
+    def config_pointer(self, key: str) -> str:
+        return self.pointer("configuration", key)
+
+    def literal(self, key: str) -> Any:
+        """A value the value rules may judge; None if absent, a placeholder or ${VAR}."""
+        value = self.configuration.get(key)
+        return value if is_literal(value) else None
+
+    @functools.cached_property
+    def events_enabled(self) -> bool:
+        """Events are on: ``event.notification.enabled`` is true (or the string "true")."""
+        value = self.configuration.get("event.notification.enabled")
+        return value is True or (isinstance(value, str) and value.strip().lower() == "true")
+
+    @functools.cached_property
+    def vendor_type(self) -> str | None:
+        """The chosen event type, normalised: ``webhooks`` and case variants read as ``webhook``."""
+        value = self.configuration.get("event.vendor.type")
+        if not isinstance(value, str):
+            return None
+        word = value.strip().lower()
+        return "webhook" if word == "webhooks" else word
+
+    @property
+    def polling(self) -> bool:
+        return self.events_enabled and self.vendor_type == "polling"
+
+    def issues(self, kind: str) -> list[SchemaIssue]:
+        return [issue for issue in self.schema_issues if issue.kind == kind]

@@ -1,0 +1,52 @@
+"""## What it does
+Reports an `element.key` that celint has no profile for. When the key is close to a known one
+(`quickbook` → `quickbooks`) it is a warning with the likely key; otherwise an info: the
+element may well exist, but only the generic checks apply to it.
+
+## Why is this bad?
+A misspelt element key fails at `POST /instances`. A correct key of an element celint does not
+know is fine, but its resources, auth shapes and scopes go unchecked, which you should know.
+
+## Example
+```json
+{"element": {"key": "quickbook"}, "name": "QuickBooks production"}
+```
+
+## Fix
+Correct the key (`"key": "quickbooks"`), or describe the element under `elements.<key>` in the
+configuration so that its resources are checked too.
+"""
+
+from collections.abc import Iterator
+
+from celint.model import Severity
+from celint.rules import rule
+from celint.rules.api import Finding, RuleContext
+from celint.secrets import is_literal
+from celint.suggest import closest
+
+
+def check(context: RuleContext) -> Iterator[Finding]:
+    key = context.element_key
+    if key is None or not is_literal(key) or context.profile is not None:
+        return
+    guess = closest(key, context.profiles)
+    generic = "only the generic checks apply"
+    if guess:
+        message = f"unknown element {key!r}; did you mean {guess!r}? Until then {generic}"
+        severity = Severity.WARNING
+    else:
+        known = ", ".join(sorted(context.profiles))
+        message = f"element {key!r} is not one celint knows ({known}); {generic}"
+        severity = Severity.INFO
+    yield Finding(context.pointer("element", "key"), message, suggestion=guess, severity=severity)
+
+
+RULE = rule(
+    "CE301",
+    "element-unknown",
+    Severity.WARNING,
+    "element key not known; only the generic checks apply",
+    __doc__,
+    check,
+)

@@ -1,0 +1,58 @@
+"""## What it does
+Reports a `providerData.realmId` that is not a string of digits (the QuickBooks company id,
+such as `"123145825528279"`): a number, a value with spaces or dashes, a company name.
+
+## Why is this bad?
+The realmId addresses every API call to the company; a wrong one fails authentication, and a
+large id written as a JSON number can lose digits in tools that read numbers as floating point.
+
+## Example
+```json
+{"providerData": {"code": "${QBO_AUTH_CODE}", "realmId": 123145825528279}}
+```
+
+## Fix
+Write the id as a string of digits: `"realmId": "123145825528279"`.
+"""
+
+import re
+from collections.abc import Iterator
+
+from celint.model import Severity
+from celint.rules import rule
+from celint.rules.api import Finding, RuleContext
+from celint.schema.issues import shown
+from celint.secrets import is_literal
+
+REALM_ID = "realmId"
+_DIGITS = re.compile(r"[0-9]+")
+
+
+def check(context: RuleContext) -> Iterator[Finding]:
+    profile = context.profile
+    data = context.body.get("providerData")
+    if profile is None or not isinstance(data, dict) or REALM_ID not in data:
+        return
+    if not any(REALM_ID in keys for keys in profile.provider_data.values()):
+        return
+    value = data[REALM_ID]
+    if not is_literal(value) or (isinstance(value, str) and _DIGITS.fullmatch(value)):
+        return
+    pointer = context.pointer("providerData", REALM_ID)
+    as_string = isinstance(value, int) and not isinstance(value, bool) and value >= 0
+    hint = f'; write it as a string: "{value}"' if as_string else ""
+    yield Finding(
+        pointer,
+        f"realmId {shown(pointer, value)} is not a string of digits (the company id, such as "
+        f'"123145825528279"){hint}',
+    )
+
+
+RULE = rule(
+    "CE305",
+    "realm-id-invalid",
+    Severity.WARNING,
+    "realmId is not a string of digits",
+    __doc__,
+    check,
+)

@@ -1,0 +1,59 @@
+"""## What it does
+Reports an `event.vendor.type` that is neither `webhook` nor `polling` (nor the accepted alias
+`webhooks`, which CE219 reports), with the value it most likely means: `Polling` → `polling`,
+`webhok` → `webhook`.
+
+## Why is this bad?
+The platform stores the value without complaint and then sets up no events at all: no poller
+runs, no webhook is registered, and nothing says why.
+
+## Example
+```json
+{"configuration": {"event.notification.enabled": true, "event.vendor.type": "Polling"}}
+```
+
+## Fix
+Use one of the documented values, `"event.vendor.type": "polling"` or `"webhook"`
+(`--fix` applies the suggestion when one value is clearly meant).
+"""
+
+from collections.abc import Iterator
+
+from celint.model import Severity
+from celint.rules import rule
+from celint.rules.api import NO_FIX, Finding, RuleContext
+from celint.rules.support.config import VENDOR_TYPE, vendor_types
+from celint.schema.issues import shown
+from celint.suggest import closest
+
+ALIASES = ("webhooks",)  # reported by CE219, not here
+
+
+def check(context: RuleContext) -> Iterator[Finding]:
+    value = context.literal(VENDOR_TYPE)
+    if value is None:
+        return
+    allowed = vendor_types(context)
+    if isinstance(value, str) and (value in allowed or value.strip().lower() in ALIASES):
+        return
+    pointer = context.config_pointer(VENDOR_TYPE)
+    guess = closest(value, allowed) if isinstance(value, str) else None
+    expected = " or ".join(repr(t) for t in allowed)
+    hint = f"; did you mean {guess!r}?" if guess else ""
+    yield Finding(
+        pointer,
+        f"event type {shown(pointer, value)} is not valid: expected {expected}{hint}",
+        suggestion=guess,
+        fix=guess if guess else NO_FIX,
+    )
+
+
+RULE = rule(
+    "CE201",
+    "vendor-type-invalid",
+    Severity.ERROR,
+    "event.vendor.type is not webhook or polling",
+    __doc__,
+    check,
+    fixable=True,
+)

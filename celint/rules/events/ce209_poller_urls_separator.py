@@ -1,0 +1,53 @@
+"""## What it does
+Reports `event.poller.urls` whose resources are separated by commas, spaces, semicolons (or
+any character other than the element's separator), including stray spaces at either end.
+
+## Why is this bad?
+The platform splits the list on the element's separator (`|` for QuickBooks) and nothing else:
+`bills, invoices` is one resource named `bills, invoices`, which does not exist.
+
+## Example
+```json
+{"event.poller.urls": "bills, invoices, customers"}
+```
+
+## Fix
+Separate the resources with the element's separator only:
+`"event.poller.urls": "bills|invoices|customers"` (applied by `--fix`).
+"""
+
+from collections.abc import Iterator
+
+from celint.model import Severity
+from celint.rules import rule
+from celint.rules.api import Finding, RuleContext
+from celint.rules.support.config import POLLER_URLS, poller_list
+from celint.rules.support.poller_urls import describe_separator
+from celint.rules.support.text import clip
+
+
+def check(context: RuleContext) -> Iterator[Finding]:
+    found = poller_list(context)
+    if found is None or not found.items:
+        return
+    foreign = found.foreign_separators()
+    if foreign:
+        names = " and ".join(dict.fromkeys(describe_separator(char) for char in foreign))
+        yield Finding(
+            context.config_pointer(POLLER_URLS),
+            f"resources are separated by {names}; the platform splits {POLLER_URLS!r} on "
+            f"{found.separator!r} only: {clip(found.joined(), 300)!r}",
+            suggestion=found.joined(),
+            fix=found.joined(),
+        )
+
+
+RULE = rule(
+    "CE209",
+    "poller-urls-separator",
+    Severity.ERROR,
+    "resources separated by commas, spaces or semicolons instead of the element's separator",
+    __doc__,
+    check,
+    fixable=True,
+)

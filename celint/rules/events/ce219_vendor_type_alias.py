@@ -1,0 +1,46 @@
+"""## What it does
+Reports `event.vendor.type: webhooks`. The platform accepts the plural (its own webhook example
+and the bodies it returns use it), but the parameter table documents `webhook`.
+
+## Why is this bad?
+An alias that works today is an accident of the platform's parser; tools and people that read
+the documented value (`webhook`) will not recognise the body as a webhook configuration.
+
+## Example
+```json
+{"event.vendor.type": "webhooks"}
+```
+
+## Fix
+Write the documented value: `"event.vendor.type": "webhook"` (applied by `--fix`).
+"""
+
+from collections.abc import Iterator
+
+from celint.model import Severity
+from celint.rules import rule
+from celint.rules.api import Finding, RuleContext
+
+KEY = "event.vendor.type"
+
+
+def check(context: RuleContext) -> Iterator[Finding]:
+    value = context.configuration.get(KEY)
+    if isinstance(value, str) and value.strip().lower() == "webhooks":
+        yield Finding(
+            context.config_pointer(KEY),
+            f"{value!r} is an accepted alias; the documented value is 'webhook'",
+            suggestion="webhook",
+            fix="webhook",
+        )
+
+
+RULE = rule(
+    "CE219",
+    "vendor-type-alias",
+    Severity.WARNING,
+    "'webhooks': accepted alias; the documented value is 'webhook'",
+    __doc__,
+    check,
+    fixable=True,
+)

@@ -1,0 +1,62 @@
+"""## What it does
+Reports a template placeholder that is still in the body: `<CALLBACK_URL>`, `{{ secret }}`,
+runs of `x` (`xxxxxxxx`), `INSERT_...`, `YOUR_...`. Each placeholder is reported once, here;
+the value rules (URL, realmId, interval, secret, resource list) pass over it.
+
+## Why is this bad?
+The platform accepts a placeholder as a value: the instance is created, then authentication
+fails or events go to `<CALLBACK_URL>`, which is nowhere.
+
+## Example
+```json
+{"event.notification.callback.url": "<CALLBACK_URL>"}
+```
+
+## Fix
+Replace the placeholder with the real value, or with an environment reference such as
+`${EVENTS_CALLBACK_URL}` that your deployment substitutes.
+"""
+
+from collections.abc import Iterator
+from typing import Any
+
+from celint import pointer as jp
+from celint.model import Severity
+from celint.rules import rule
+from celint.rules.api import Finding, RuleContext
+from celint.rules.support.text import clip
+from celint.secrets import is_placeholder, is_secret_pointer
+
+
+def _strings(value: Any, pointer: str, label: str) -> Iterator[tuple[str, str, str]]:
+    """Every string in a value with its pointer and a readable name (``tags[0]`` for a list
+    item), depth first (bounded by the parser's depth)."""
+    if isinstance(value, str):
+        yield pointer, label, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, jp.join(pointer, key), key)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, jp.join(pointer, index), f"{label}[{index}]")
+
+
+def check(context: RuleContext) -> Iterator[Finding]:
+    for pointer, label, value in _strings(context.body, context.root, "the document"):
+        if is_placeholder(value):
+            what = "" if is_secret_pointer(pointer) else f" ({clip(value, 60)!r})"
+            yield Finding(
+                pointer,
+                f"{label!r} still holds a template placeholder{what}; "
+                "replace it with the real value or an environment reference such as ${VAR}",
+            )
+
+
+RULE = rule(
+    "CE402",
+    "placeholder-unreplaced",
+    Severity.WARNING,
+    "a template placeholder is still there",
+    __doc__,
+    check,
+)

@@ -1,0 +1,109 @@
+"""Shared by the configuration rules: the keys of the parameter tables and small readings of them.
+
+The rules judge one key each; what "events are off" or "the poller list" mean is decided here
+once, so that every rule reads a body the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from typing import Any
+from urllib.parse import SplitResult
+
+from celint.elements.profiles import ElementProfile
+from celint.rules.api import Finding, RuleContext
+from celint.rules.support import urls
+from celint.rules.support.poller_urls import PollerList, parse
+
+ENABLED = "event.notification.enabled"
+VENDOR_TYPE = "event.vendor.type"
+CALLBACK_URL = "event.notification.callback.url"
+SIGNATURE_KEY = "event.notification.signature.key"
+REFRESH_INTERVAL = "event.poller.refresh_interval"
+POLLER_URLS = "event.poller.urls"
+POLLER_CONFIGURATION = "event.poller.configuration"
+OAUTH_CALLBACK_URL = "oauth.callback.url"
+AUTH_TYPE = "authentication.type"
+SCOPE = "scope"
+
+#: What a body means when it sets no event type and its element is unknown.
+DEFAULT_VENDOR_TYPES = ElementProfile(key="").vendor_types
+
+
+def is_blank(value: Any) -> bool:
+    """Absent in effect: null (as exported bodies write it) or a string of whitespace."""
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def events_off(context: RuleContext) -> bool:
+    """Events are certainly off: the switch is absent, null, false or "false" (a placeholder
+    or an environment reference may turn them on, so those do not count as off)."""
+    value = context.configuration.get(ENABLED)
+    return (
+        value is None
+        or value is False
+        or (isinstance(value, str) and value.strip().lower() == "false")
+    )
+
+
+def vendor_types(context: RuleContext) -> tuple[str, ...]:
+    """The event types the body's element supports (both, for an unknown element)."""
+    return context.profile.vendor_types if context.profile else DEFAULT_VENDOR_TYPES
+
+
+def poller_list(context: RuleContext) -> PollerList | None:
+    """The literal `event.poller.urls` of a known element, read into items and separators."""
+    value = context.literal(POLLER_URLS)
+    if context.profile is None or not isinstance(value, str):
+        return None
+    return parse(value, context.profile.separator)
+
+
+_MINUTES = re.compile(r"[1-9][0-9]*")
+_MINUTES_MEANT = re.compile(
+    r"\s*0*([1-9][0-9]*)(?:\.0*)?\s*(?:m|mins?|minutes?)?\s*", re.IGNORECASE
+)
+
+
+def interval_minutes(value: Any) -> int | None:
+    """The refresh interval as a positive whole number of minutes, or None when it is not one.
+
+    A JSON integer or a string of digits (the docs write ``"15"``) count; booleans, fractions,
+    zero, negatives, leading zeros and units (``"15m"``) do not.
+    """
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value if value >= 1 else None
+    if isinstance(value, str) and _MINUTES.fullmatch(value):
+        return int(value)
+    return None
+
+
+def interval_meant(value: Any) -> int | None:
+    """The whole number of minutes an invalid interval plainly means (``"15m"``, ``15.0``,
+    ``" 15 "``, ``"015"`` → 15), or None when there is no such reading."""
+    if isinstance(value, float) and value.is_integer() and value >= 1:
+        return int(value)
+    match = _MINUTES_MEANT.fullmatch(value) if isinstance(value, str) else None
+    return int(match.group(1)) if match else None
+
+
+def event_callback(context: RuleContext) -> SplitResult | None:
+    """The literal event callback URL, split, when it is a well-formed http(s) URL (a malformed
+    one is CE212's alone)."""
+    value = context.literal(CALLBACK_URL)
+    return urls.split(value) if isinstance(value, str) else None
+
+
+def when_missing(
+    key: str, applies: Callable[[RuleContext], bool], message: str
+) -> Callable[[RuleContext], Iterator[Finding]]:
+    """A check that reports ``key`` as missing (absent, null or blank) when ``applies`` to the
+    body; the finding's pointer is the missing key's, so it takes the schema's place."""
+
+    def check(context: RuleContext) -> Iterator[Finding]:
+        if applies(context) and is_blank(context.configuration.get(key)):
+            yield Finding(context.config_pointer(key), message)
+
+    check.__doc__ = f"Report a missing {key!r}."
+    return check
