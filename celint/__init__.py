@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from celint.config.options import LintOptions
     from celint.fix.engine import fix_text
-    from celint.lint.engine import FileReport, lint_data, lint_path, lint_text
-    from celint.model import Diagnostic, Severity, Span
-    from celint.rules import Rule, all_rules
+    from celint.lint.engine import lint_data, lint_path, lint_text
+    from celint.model import Diagnostic, FileReport, Rule, Severity, Span
+    from celint.rules import all_rules
 
 # The library's names, imported on first use: ``celint check`` starts by importing this package,
 # and a lint run must not pay for the fixer (difflib, value rendering) it does not use.

@@ -1,13 +1,24 @@
-"""The result type of every stage: a finding with its rule, severity, position and pointer.
+"""The data that flows between the stages: pure values, no behaviour beyond reading them.
 
-A :class:`Diagnostic` is what reporters print and what library users receive. It is frozen so that
-findings can be de-duplicated, sorted and compared across runs (baselines, parallel workers).
+``Source`` (decoded text) goes into parsing; rules return ``Finding``s; the engine places them as
+``Diagnostic``s in a ``FileReport``; a run collects reports into a ``RunResult`` and counts
+``Totals``; reporters read only these. ``Rule`` is the metadata every stage shares (its check
+function is one field). Nothing here imports another celint module, so every stage may import it.
 """
 
 from __future__ import annotations
 
 import enum
+import os
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from celint.rules.api import RuleContext
 
 
 class Severity(enum.IntEnum):
@@ -62,6 +73,7 @@ class Diagnostic:
     fixable: bool = False
     document: int = 0
     fix: object = field(default=None, compare=False, repr=False)
+    replacement: str | None = field(default=None, compare=False, repr=False)
 
     @property
     def line(self) -> int | None:
@@ -106,3 +118,172 @@ class Diagnostic:
             "suggestion": self.suggestion,
             "fixable": self.fixable,
         }
+
+
+NO_FIX: Any = object()
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """What a rule reports: where (pointer), what (message) and, when known, what would be right.
+
+    ``fix`` is the value that would replace the one at ``pointer`` (``suggestion`` is how it is
+    shown); ``on_key`` places the finding on the member's key; ``severity`` overrides the rule's.
+    """
+
+    pointer: str
+    message: str
+    suggestion: str | None = None
+    fix: Any = NO_FIX
+    on_key: bool = False
+    severity: Severity | None = None
+
+
+CheckFunction = Callable[["RuleContext"], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule: stable code and name (a contract), default severity, docs and its check.
+
+    The reading rules (CE001–CE005) have no ``check``: their findings come from reading the
+    file, and the readers import the rule objects to produce them.
+    """
+
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    check: CheckFunction | None = None
+    doc: str = ""
+    fixable: bool = False
+    generic: bool = False
+
+    @property
+    def sections(self) -> dict[str, str]:
+        """The doc's ``## Heading`` sections by lower-case heading."""
+        parts = re.split(r"^## +(.+)$", self.doc, flags=re.MULTILINE)
+        return {
+            heading.strip().lower(): body.strip()
+            for heading, body in zip(parts[1::2], parts[2::2], strict=True)
+        }
+
+
+def rule(
+    code: str,
+    name: str,
+    severity: Severity,
+    summary: str,
+    doc: str | None,
+    check: CheckFunction | None = None,
+    *,
+    fixable: bool = False,
+    generic: bool = False,
+) -> Rule:
+    """Build a module's ``RULE``: ``RULE = rule("CE201", "name", ..., __doc__, check)``.
+
+    ``generic`` marks the schema rules whose findings give way to a specific rule's finding on
+    the same value; ``fixable`` marks rules whose findings may carry a safe fix.
+    """
+    return Rule(code, name, severity, summary, check, (doc or "").strip(), fixable, generic)
+
+
+@dataclass(frozen=True)
+class Source:
+    """Decoded text of one input with the BOM and encoding it came with."""
+
+    path: str
+    text: str
+    bom: bytes = b""
+    encoding: str = "utf-8"
+
+    def encode(self, text: str) -> bytes:
+        """Bytes for ``text`` in this source's encoding, BOM included, for writing a fix back."""
+        return self.bom + text.encode(self.encoding)
+
+
+@dataclass(slots=True)
+class FileReport:
+    """The outcome for one input: its diagnostics, and whether any instance body was checked.
+
+    ``secrets`` are the spans of every secret value, found by the parse that produced the
+    diagnostics; ``quoted`` is the file's text with those values masked, kept only for the
+    formats that quote source lines. Reporters never see the raw text.
+    """
+
+    path: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    checked: bool = False
+    skipped_reason: str | None = None
+    secrets: tuple[Span, ...] = ()
+    quoted: str | None = None
+
+
+@dataclass
+class Totals:
+    """What a summary line and the exit code need from a run. It is counted as the reports go
+    by, so a streamed run keeps these few numbers instead of the reports."""
+
+    files: int = 0
+    files_checked: int = 0
+    files_with_problems: int = 0
+    fixable: int = 0
+    severities: Counter[Severity] = field(default_factory=Counter)
+
+    def add(self, report: FileReport) -> None:
+        self.files += 1
+        self.files_checked += report.checked
+        self.files_with_problems += bool(report.diagnostics)
+        for d in report.diagnostics:
+            self.severities[d.severity] += 1
+            self.fixable += d.fixable
+
+    @property
+    def problems(self) -> int:
+        return sum(self.severities.values())
+
+    def count(self, severity: Severity) -> int:
+        return self.severities[severity]
+
+    def reaches(self, threshold: Severity) -> bool:
+        """Whether any finding is at least as severe as ``threshold`` (the exit code's test)."""
+        return any(count and severity >= threshold for severity, count in self.severities.items())
+
+
+@dataclass
+class RunResult:
+    """Everything reporters need: the reports of checked files and the overall counts.
+
+    After ``--fix`` or ``--diff``, ``fixed`` counts the fixes applied and ``diffs`` holds one
+    unified diff per changed file; the reports describe the fixed text.
+    """
+
+    reports: list[FileReport] = field(default_factory=list)
+    fixed: int = 0
+    diffs: list[str] = field(default_factory=list)
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        return [d for report in self.reports for d in report.diagnostics]
+
+    def totals(self) -> Totals:
+        """The counts of all reports, in one pass."""
+        totals = Totals()
+        for report in self.reports:
+            totals.add(report)
+        return totals
+
+
+def relative(path: str, base: str | os.PathLike[str] | None = None) -> str:
+    """``path`` relative to ``base`` (the current folder by default), with ``/`` separators:
+    how every report names a file.
+
+    Code scanning, annotations and code-quality reports resolve paths against the checkout root,
+    which is where CI runs celint; a path outside ``base`` keeps its ``..`` steps.
+    """
+    start = os.path.abspath(base if base is not None else os.curdir)
+    try:
+        found = os.path.relpath(os.path.abspath(path), start)
+    except ValueError:  # another drive on Windows: no relative form exists
+        found = os.path.abspath(path)
+    return Path(found).as_posix()

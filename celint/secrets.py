@@ -1,12 +1,18 @@
-"""What a configuration value *is*: a template placeholder, an environment reference, a secret."""
+"""Secrets, and the values that stand in for them: the one home of "what must never be printed".
+
+A value *is* a template placeholder, an environment reference or a literal; a field is a secret
+field by its pointer. The spans of secret values come from the parse that produced the findings
+(never from a second parse), and :func:`mask` hides them in any text a reporter quotes.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Iterable, Iterator
+from typing import Any, Protocol
 
 from celint import pointer as jp
+from celint.model import Span
 
 _PLACEHOLDER = re.compile(
     r"<[A-Za-z_][^<>]*>"  # <CALLBACK_URL>
@@ -71,3 +77,51 @@ def secret_pointers(value: Any, pointer: str = "") -> Iterator[str]:
 def holds_secret(pointer: str, value: Any) -> bool:
     """True when the value at ``pointer`` is a secret or contains one: it is never printed."""
     return is_secret_pointer(pointer) or next(secret_pointers(value, pointer), None) is not None
+
+
+MASK = "*"
+
+# A ``key: value`` or ``"key": value`` line, for text that does not parse.
+_MEMBER = re.compile(r"""(?m)^[ \t-]*["']?([^"':\n]+)["']?[ \t]*:[ \t]*(\S[^\n]*)$""")
+
+
+def guessed_spans(text: str) -> list[Span]:
+    """Where a file that does not parse has no positions, every value of a member whose key
+    names a secret is masked: over-masking a broken line beats printing a secret."""
+    return [
+        Span(0, 0, 0, 0, match.start(2), match.end(2))
+        for match in _MEMBER.finditer(text)
+        if is_secret_pointer(f"/configuration/{match.group(1).strip()}")
+        or is_secret_pointer(f"/providerData/{match.group(1).strip()}")
+        or is_secret_pointer(f"/0/{match.group(1).strip()}")
+    ]
+
+
+class Located(Protocol):
+    """What :func:`spans` needs of a parsed document: its value and the span of a pointer."""
+
+    @property
+    def value(self) -> Any: ...
+
+    def span(self, pointer: str) -> Span | None: ...
+
+
+def spans(documents: Iterable[Located]) -> list[Span]:
+    """The spans of every secret value in parsed documents."""
+    found: list[Span] = []
+    for document in documents:
+        for pointer in secret_pointers(document.value):
+            span = document.span(pointer)
+            if span is not None:
+                found.append(span)
+    return found
+
+
+def mask(text: str, secret_spans: Iterable[Span]) -> str:
+    """``text`` with every secret value's characters replaced, line breaks kept."""
+    chars = list(text)
+    for span in secret_spans:
+        for index in range(span.offset, span.end_offset):
+            if chars[index] not in "\r\n":
+                chars[index] = MASK
+    return "".join(chars)

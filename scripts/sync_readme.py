@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 from celint.report.rule_docs import rules_markdown
+from celint.rules import all_rules
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 BLOCK = re.compile(r"(<!-- rules:start -->\n).*?(<!-- rules:end -->)", re.DOTALL)
@@ -17,7 +18,7 @@ BLOCK = re.compile(r"(<!-- rules:start -->\n).*?(<!-- rules:end -->)", re.DOTALL
 
 def main() -> None:
     text = README.read_text(encoding="utf-8")
-    updated = BLOCK.sub(lambda m: m.group(1) + rules_markdown() + m.group(2), text)
+    updated = BLOCK.sub(lambda m: m.group(1) + rules_markdown(all_rules()) + m.group(2), text)
     README.write_text(updated, encoding="utf-8")
 
 

@@ -11,8 +11,8 @@ import celint
 from celint import rules
 from celint.fix.engine import MAX_PASSES, fix_bytes, fix_text, unified_diff
 from celint.fix.values import render
-from celint.model import Severity
-from celint.rules.api import Finding, RuleContext
+from celint.model import Finding, Severity, rule
+from celint.rules.api import RuleContext
 
 FIXTURES = Path(__file__).parent / "fixtures" / "fix"
 INPUTS = sorted(p for p in FIXTURES.iterdir() if ".expected." not in p.name)
@@ -173,8 +173,8 @@ def _toggling_rule(monkeypatch: pytest.MonkeyPatch) -> None:
         value = context.body.get("name")
         yield Finding("/name", "flip", fix="b" if value == "a" else "a")
 
-    flip = rules.rule("CE999", "flip", Severity.INFO, "flip", "", check, fixable=True)
-    monkeypatch.setattr(rules, "all_rules", lambda: (flip,))
+    flip = rule("CE999", "flip", Severity.INFO, "flip", "", check, fixable=True)
+    monkeypatch.setattr(rules, "body_rules", lambda: ((flip, check),))
 
 
 def test_fix_loop_stops_after_max_passes(monkeypatch: pytest.MonkeyPatch) -> None:

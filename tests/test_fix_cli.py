@@ -15,8 +15,9 @@ from jsonschema import Draft7Validator
 from ruamel.yaml import YAML
 
 from celint.config.options import LintOptions
+from celint.errors import InputError
 from celint.io import write as writer
-from celint.lint.run import InputError, fix_run
+from celint.run.batch import fix_run
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "fix"

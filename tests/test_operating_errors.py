@@ -14,7 +14,7 @@ from clirun import run_celint
 
 from celint import cli
 from celint.lint import engine as linter
-from celint.lint import run as runner
+from celint.run import files as runner
 
 BODY = '{"element": {"key": "quickbooks"}, "name": "x"}\n'
 

@@ -9,8 +9,8 @@ from clirun import run_celint
 from samples import many_files, workspace
 
 from celint.config.options import LintOptions
-from celint.lint.parallel import AUTO_THRESHOLD, processes
-from celint.lint.run import lint_one
+from celint.run.files import Needs, lint_one
+from celint.run.parallel import AUTO_THRESHOLD, processes
 
 
 @pytest.mark.parametrize("output_format", ["text", "json", "full", "sarif", "junit"])
@@ -55,13 +55,16 @@ def test_processes(jobs: int, files: int, expected: int) -> None:
 
 
 def test_automatic_processes_use_the_cores(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("celint.lint.parallel.cores", lambda: 2)
+    monkeypatch.setattr("celint.run.parallel.cores", lambda: 2)
     assert processes(0, AUTO_THRESHOLD) == 2
 
 
-def test_reports_keep_the_source_only_with_findings(tmp_path: Path) -> None:
+def test_reports_keep_the_quoted_text_only_with_findings(tmp_path: Path) -> None:
     folder = workspace(tmp_path)
-    clean = lint_one(str(folder / "examples" / "quickbooks-webhook.json"), LintOptions())
-    broken = lint_one(str(folder / "broken" / "webhooks.yaml"), LintOptions())
-    assert clean.checked and not clean.diagnostics and clean.source is None
-    assert broken.diagnostics and broken.source is not None
+    quote = Needs(quote=True)
+    clean = lint_one(
+        str(folder / "examples" / "quickbooks-webhook.json"), LintOptions(), None, quote
+    )
+    broken = lint_one(str(folder / "broken" / "webhooks.yaml"), LintOptions(), None, quote)
+    assert clean.checked and not clean.diagnostics and clean.quoted is None
+    assert broken.diagnostics and broken.quoted is not None

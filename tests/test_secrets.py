@@ -82,7 +82,7 @@ def write_corpus(folder: Path) -> None:
 
 
 def _check_option(name: str) -> click.Option | None:
-    return next((p for p in cli.check.params if p.name == name), None)
+    return next((p for p in cli.check.check.params if p.name == name), None)
 
 
 def formats() -> list[str]:
@@ -94,7 +94,7 @@ def formats() -> list[str]:
 def extra_flags() -> list[list[str]]:
     """Every output-changing flag that exists on ``check`` today."""
     wanted = [["-v"], ["--statistics"], ["--diff"], ["--env"], ["--fix"]]
-    names = {opt for p in cli.check.params for opt in getattr(p, "opts", [])}
+    names = {opt for p in cli.check.check.params for opt in getattr(p, "opts", [])}
     return [[]] + [flags for flags in wanted if flags[0] in names]
 
 

@@ -12,9 +12,10 @@ from clirun import celint_command, run_celint
 from samples import many_files
 
 from celint.config.options import LintOptions
-from celint.lint.engine import FileReport
-from celint.lint.run import run, stream
+from celint.model import FileReport
 from celint.report import STREAMING, ReportSettings, renderer, streamer
+from celint.run.batch import run, stream
+from celint.run.files import Needs
 
 SETTINGS = [ReportSettings(), ReportSettings(color=True), ReportSettings(quiet=True)]
 
@@ -73,8 +74,8 @@ def test_verbose_skip_lines_come_before_the_findings(folder: Path) -> None:
     assert skips == [0, 1] and len(merged) > 3
 
 
-def test_a_run_keeps_sources_only_when_asked(folder: Path) -> None:
-    kept = run((str(folder),), LintOptions(), sources=True).reports
-    dropped = run((str(folder),), LintOptions(), sources=False).reports
-    assert any(report.source for report in kept)
-    assert not any(report.source for report in dropped)
+def test_a_run_keeps_quoted_text_only_when_asked(folder: Path) -> None:
+    kept = run((str(folder),), LintOptions(), needs=Needs(quote=True)).reports
+    dropped = run((str(folder),), LintOptions()).reports
+    assert any(report.quoted for report in kept)
+    assert not any(report.quoted for report in dropped)

@@ -18,8 +18,8 @@ from typing import Any
 
 from celint.config.options import LintOptions
 from celint.config.patterns import PathPattern
-from celint.io.paths import relative
-from celint.model import Severity
+from celint.errors import ConfigError
+from celint.model import Severity, relative
 
 CELINT_TOML = "celint.toml"
 PYPROJECT = "pyproject.toml"
@@ -50,10 +50,6 @@ _TOML_TYPES = {
     list: "an array",
     dict: "a table",
 }
-
-
-class ConfigError(ValueError):
-    """A configuration file celint cannot use: exit 2 with this one-line message."""
 
 
 @dataclass(frozen=True)

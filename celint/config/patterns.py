@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 
-from celint.io.paths import relative
+from celint.model import relative
 
 
 @dataclass(frozen=True)

@@ -15,11 +15,9 @@ import json
 import re
 from importlib import resources
 
+from celint.errors import ScaffoldError
+
 _ELEMENT_KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
-
-
-class ScaffoldError(ValueError):
-    """An element key that cannot make a body that passes ``celint check``."""
 
 
 def _fragment(folder: str, name: str) -> str | None:

@@ -20,11 +20,12 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from celint import pointer as jp
+from celint import secrets
 from celint.config.options import DEFAULT_OPTIONS, LintOptions
 from celint.fix.values import render
-from celint.io.read import DecodeError, Source, decode
-from celint.lint.engine import FileReport, check_source, is_json, parse
-from celint.model import Diagnostic
+from celint.io.read import DecodeError, decode
+from celint.lint.engine import check_source, is_json, parse
+from celint.model import Diagnostic, FileReport, Source, Span
 
 MAX_PASSES = 10
 # A line and its "\n" (a "\r" before it stays part of the line, as ``diff`` shows CRLF files).
@@ -50,6 +51,7 @@ class FixResult:
     text: str
     applied: list[Diagnostic]
     report: FileReport
+    secrets_before: tuple[Span, ...] = ()
 
     @property
     def changed(self) -> bool:
@@ -66,27 +68,27 @@ class FixResult:
 
     def diff(self) -> str:
         """A unified diff of the fixes ("" when nothing changes), secret values masked on both
-        sides (its context lines would otherwise print them)."""
-        from celint.lint.masking import masked_text
-
-        after = replace(self.source, text=self.text)
-        return unified_diff(self.source.path, masked_text(self.source), masked_text(after))
+        sides (its context lines would otherwise print them), as the parses that made the
+        findings placed them."""
+        before = secrets.mask(self.source.text, self.secrets_before)
+        after = secrets.mask(self.text, self.report.secrets)
+        return unified_diff(self.source.path, before, after)
 
 
 def fix_source(source: Source, options: LintOptions = DEFAULT_OPTIONS) -> FixResult:
     """Lint, fix and re-lint ``source`` until nothing fixable is left (at most MAX_PASSES)."""
     applied: list[Diagnostic] = []
     current = source
-    report = check_source(current, options)
+    report = first = check_source(current, options, quote=True)
     for _ in range(MAX_PASSES):
         edits = plan(report.diagnostics, current)
-        text, done = apply_checked(current, edits)
+        text, done = apply_checked(current, edits, options)
         if not done:
             break
         applied.extend(edit.diagnostic for edit in done)
         current = replace(current, text=text)
-        report = check_source(current, options)
-    return FixResult(source, current.text, applied, report)
+        report = check_source(current, options, quote=True)
+    return FixResult(source, current.text, applied, report, first.secrets)
 
 
 def fix_bytes(path: str, data: bytes, options: LintOptions = DEFAULT_OPTIONS) -> FixResult | None:
@@ -113,17 +115,31 @@ def fix_text(
     return result.text, result.applied, result.remaining
 
 
-def replacement(diagnostic: Diagnostic, source: Source) -> str | None:
-    """The text that would replace the diagnostic's span when fixed alone (as SARIF ``fixes``
-    describe it), checked like any edit; None when it has no safe fix in this source."""
-    edits = plan([diagnostic], source)
-    if not edits:
-        return None
-    text, kept = apply_checked(source, edits)
-    if not kept:
-        return None
-    edit = kept[0]
-    return text[edit.start : edit.end + len(text) - len(source.text)]
+def describe(
+    path: str, data: bytes, diagnostics: list[Diagnostic], options: LintOptions = DEFAULT_OPTIONS
+) -> list[Diagnostic]:
+    """``diagnostics`` with the ``replacement`` text of each fixable one: what would replace its
+    span when fixed alone (as SARIF ``fixes`` describe it), checked like any edit. The text is
+    parsed once for all of them."""
+    try:
+        source = decode(path, data)
+    except DecodeError:
+        return diagnostics
+    before = parse(source, options)
+    if before.failed:
+        return diagnostics
+    expected = {document.index: document.value for document in before.documents}
+    described = []
+    for diagnostic in diagnostics:
+        edits = plan([diagnostic], source) if diagnostic.fixable else []
+        text = _checked(source, expected, edits[0], options) if edits else None
+        if text is not None:
+            edit = edits[0]
+            diagnostic = replace(
+                diagnostic, replacement=text[edit.start : edit.end + len(text) - len(source.text)]
+            )
+        described.append(diagnostic)
+    return described
 
 
 def plan(diagnostics: list[Diagnostic], source: Source) -> list[Edit]:
@@ -146,18 +162,20 @@ def plan(diagnostics: list[Diagnostic], source: Source) -> list[Edit]:
     return edits
 
 
-def apply_checked(source: Source, edits: list[Edit]) -> tuple[str, list[Edit]]:
+def apply_checked(
+    source: Source, edits: list[Edit], options: LintOptions = DEFAULT_OPTIONS
+) -> tuple[str, list[Edit]]:
     """Apply ``edits`` from the last to the first, keeping each only if the result still reads
     as the old documents with just that value replaced (an edit with no such rendering is
     dropped)."""
-    before = parse(source)
+    before = parse(source, options)
     if before.failed:
         return source.text, []
     expected = {document.index: document.value for document in before.documents}
     text, kept = source.text, []
     for edit in reversed(edits):
         wanted = _with_value(expected, edit.diagnostic)
-        fixed = None if wanted is None else _first_that_reads(source, text, edit, wanted)
+        fixed = None if wanted is None else _first_that_reads(source, text, edit, wanted, options)
         if wanted is not None and fixed is not None:
             text, expected = fixed, wanted
             kept.append(edit)
@@ -165,11 +183,21 @@ def apply_checked(source: Source, edits: list[Edit]) -> tuple[str, list[Edit]]:
     return text, kept
 
 
-def _first_that_reads(source: Source, text: str, edit: Edit, wanted: dict[int, Any]) -> str | None:
+def _checked(
+    source: Source, expected: dict[int, Any], edit: Edit, options: LintOptions
+) -> str | None:
+    """The text with ``edit`` alone applied, when it reads back right; else None."""
+    wanted = _with_value(expected, edit.diagnostic)
+    return None if wanted is None else _first_that_reads(source, source.text, edit, wanted, options)
+
+
+def _first_that_reads(
+    source: Source, text: str, edit: Edit, wanted: dict[int, Any], options: LintOptions
+) -> str | None:
     """``text`` with the first of the edit's renderings that reads as ``wanted``."""
     for replacement in edit.replacements:
         candidate = text[: edit.start] + replacement + text[edit.end :]
-        if _reads_as(replace(source, text=candidate), wanted):
+        if _reads_as(replace(source, text=candidate), wanted, options):
             return candidate
     return None
 
@@ -192,8 +220,8 @@ def _with_value(documents: dict[int, Any], diagnostic: Diagnostic) -> dict[int, 
     return result
 
 
-def _reads_as(source: Source, documents: dict[int, Any]) -> bool:
-    parsed = parse(source)
+def _reads_as(source: Source, documents: dict[int, Any], options: LintOptions) -> bool:
+    parsed = parse(source, options)
     found = {document.index: document.value for document in parsed.documents}
     return not parsed.failed and _same(found, documents)
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import codecs
 import os
 import stat
-from dataclasses import dataclass
+
+from celint.model import Source
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -34,20 +35,6 @@ class DecodeError(ValueError):
         super().__init__(message)
         self.offset = offset
         self.binary = binary
-
-
-@dataclass(frozen=True)
-class Source:
-    """Decoded text of one input with the BOM and encoding it came with."""
-
-    path: str
-    text: str
-    bom: bytes = b""
-    encoding: str = "utf-8"
-
-    def encode(self, text: str) -> bytes:
-        """Bytes for ``text`` in this source's encoding, BOM included, for writing a fix back."""
-        return self.bom + text.encode(self.encoding)
 
 
 def _encoding(data: bytes) -> tuple[bytes, str]:

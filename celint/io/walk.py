@@ -8,6 +8,7 @@ from pathlib import Path
 
 from celint.config.options import DEFAULT_OPTIONS, LintOptions
 from celint.config.patterns import any_match
+from celint.errors import InputError, PathMissing
 
 SUFFIXES = (".json", ".yaml", ".yml")
 SKIP_DIRS = frozenset(
@@ -29,14 +30,6 @@ SKIP_DIRS = frozenset(
     }
 )
 STDIN = "-"
-
-
-class PathMissing(FileNotFoundError):
-    """A path named on the command line does not exist (exit 2)."""
-
-
-class InputError(OSError):
-    """An input that cannot be read at all (permission, a FIFO, a broken link): exit 2."""
 
 
 def _unreadable_directory(error: OSError) -> None:

@@ -7,37 +7,25 @@ built in code, and turns rule findings into placed :class:`Diagnostic` objects.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from typing import Any
 
 from celint import pointer as jp
-from celint import rules
+from celint import rules, secrets
 from celint.config.options import DEFAULT_OPTIONS, LintOptions
 from celint.elements import profiles as elements
-from celint.io.read import DecodeError, Source, decode, lenient, read_limited
+from celint.io.read import DecodeError, decode, lenient, read_limited
 from celint.lint import env, sniff, suppression
-from celint.model import Diagnostic, Span
+from celint.model import NO_FIX, Diagnostic, FileReport, Finding, Rule, Source, Span
 from celint.parse import embedded
 from celint.parse.document import Document, LineIndex
 from celint.parse.result import ParseProblem, ParseResult
-from celint.rules.api import NO_FIX, Finding, RuleContext
+from celint.rules.api import RuleContext
 from celint.schema import issues as schema_check
 from celint.schema import registry as schemas
 
 JSON_SUFFIXES = (".json",)
 YAML_SUFFIXES = (".yaml", ".yml")
 SNIFF_BYTES = 64 * 1024
-
-
-@dataclass(slots=True)
-class FileReport:
-    """The outcome for one input: its diagnostics, and whether any instance body was checked."""
-
-    path: str
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    checked: bool = False
-    skipped_reason: str | None = None
-    source: Source | None = None
 
 
 def is_json(source: Source) -> bool:
@@ -74,10 +62,21 @@ def _problem_diagnostic(path: str, problem: ParseProblem) -> Diagnostic:
     )
 
 
-def check_source(source: Source, options: LintOptions = DEFAULT_OPTIONS) -> FileReport:
-    """Lint every instance body in one decoded input."""
-    report = FileReport(source.path, source=source)
+def check_source(
+    source: Source, options: LintOptions = DEFAULT_OPTIONS, *, quote: bool = False
+) -> FileReport:
+    """Lint every instance body in one decoded input.
+
+    With ``quote`` the report also carries the spans of every secret value, found by this
+    parse, and (when there are findings) the text with them masked, for the formats that quote
+    source lines and for diffs.
+    """
+    report = FileReport(source.path)
     parsed = parse(source, options)
+    if quote:
+        report.secrets = tuple(
+            secrets.guessed_spans(source.text) if parsed.failed else secrets.spans(parsed.documents)
+        )
     if parsed.failed:
         if options.all_documents or sniff.looks_like_instance_text(source.text):
             report.checked = True
@@ -85,7 +84,7 @@ def check_source(source: Source, options: LintOptions = DEFAULT_OPTIONS) -> File
             report.diagnostics = _finish(source.path, problems, options, source)
         else:
             report.skipped_reason = "does not parse and does not look like an instance body"
-        return report
+        return _quoted(report, source, quote)
     found: list[Diagnostic] = []
     for document in parsed.documents:
         if sniff.is_instance_document(document.value) or options.all_documents:
@@ -96,10 +95,19 @@ def check_source(source: Source, options: LintOptions = DEFAULT_OPTIONS) -> File
         return report
     found.extend(_problem_diagnostic(source.path, p) for p in parsed.problems)
     report.diagnostics = _finish(source.path, found, options, source)
+    return _quoted(report, source, quote)
+
+
+def _quoted(report: FileReport, source: Source, quote: bool) -> FileReport:
+    """Keep the masked text of a report with findings when the caller quotes source lines."""
+    if quote and report.diagnostics:
+        report.quoted = secrets.mask(source.text, report.secrets)
     return report
 
 
-def check_bytes(path: str, data: bytes, options: LintOptions = DEFAULT_OPTIONS) -> FileReport:
+def check_bytes(
+    path: str, data: bytes, options: LintOptions = DEFAULT_OPTIONS, *, quote: bool = False
+) -> FileReport:
     """Decode then lint. Input over the size limit or not decodable is CE004, under the same
     sniffing as a parse error; a binary file (NUL bytes) is skipped unless ``--all``."""
     if len(data) > options.max_file_size:
@@ -111,7 +119,7 @@ def check_bytes(path: str, data: bytes, options: LintOptions = DEFAULT_OPTIONS) 
         source = decode(path, data)
     except DecodeError as exc:
         return _unreadable(path, data, exc, options)
-    return check_source(source, options)
+    return check_source(source, options, quote=quote)
 
 
 def _size(count: int) -> str:
@@ -163,7 +171,7 @@ def lint_document(
     return [_place(path, document, rule, finding) for rule, finding in found]
 
 
-def _findings(body: Any, options: LintOptions, root: str) -> list[tuple[rules.Rule, Finding]]:
+def _findings(body: Any, options: LintOptions, root: str) -> list[tuple[Rule, Finding]]:
     """Run every rule on one body; a specific rule's finding replaces a generic one on the same
     value. A body that is not a mapping is one CE003 finding."""
     if not isinstance(body, dict):
@@ -186,7 +194,7 @@ def _findings(body: Any, options: LintOptions, root: str) -> list[tuple[rules.Ru
         frozenset(rendering.substituted) if rendering else frozenset(),
         tuple(rendering.missing) if rendering else (),
     )
-    found = [(rule, finding) for rule in rules.all_rules() for finding in rule.check(context)]
+    found = [(rule, finding) for rule, check in rules.body_rules() for finding in check(context)]
     if rendering is not None:
         found = [(rule, rendering.guard(finding)) for rule, finding in found]
     specific = {finding.pointer for rule, finding in found if not rule.generic}
@@ -197,7 +205,7 @@ def _findings(body: Any, options: LintOptions, root: str) -> list[tuple[rules.Ru
     ]
 
 
-def _place(path: str, document: Document, rule: rules.Rule, finding: Finding) -> Diagnostic:
+def _place(path: str, document: Document, rule: Rule, finding: Finding) -> Diagnostic:
     fixable = rule.fixable and finding.fix is not NO_FIX
     return Diagnostic(
         path=path,

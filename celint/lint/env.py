@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from celint import pointer as jp
-from celint.rules.api import NO_FIX, Finding
+from celint.model import NO_FIX, Finding
 from celint.secrets import is_secret_pointer
 
 _BRACED = re.compile(r"\$\{(?P<name>[A-Za-z_][A-Za-z0-9_]*)(?:(?P<colon>:?)-(?P<default>[^}]*))?\}")

@@ -11,23 +11,23 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # the command line reads FORMATS without importing the linter
-    from celint.lint.engine import FileReport
-    from celint.lint.run import RunResult, Totals
+from celint.model import FileReport, Rule, RunResult, Totals
 
 
 @dataclass(frozen=True)
 class ReportSettings:
-    """How to print: colour, the summary line, and how many fixes were applied."""
+    """How to print: colour, the summary line, how many fixes were applied, and the rule
+    table (formats that describe every rule, such as SARIF, list it; the caller passes the
+    registry, so reporters never import the rules)."""
 
     color: bool = False
     quiet: bool = False
     fixed: int = 0
+    rules: tuple[Rule, ...] = ()
 
 
-Render = Callable[["RunResult", ReportSettings], str]
+Render = Callable[[RunResult, ReportSettings], str]
 
 FORMATS: dict[str, str] = {
     "text": "celint.report.text",
@@ -39,8 +39,10 @@ FORMATS: dict[str, str] = {
     "gitlab": "celint.report.gitlab",
 }
 STREAMING = frozenset({"text", "full", "github"})
-# The formats that quote a file's text: full (the line under a finding), sarif (a fix's text).
-QUOTING = frozenset({"full", "sarif"})
+#: The formats that quote a file's (masked) text: full, the line under each finding.
+QUOTING = frozenset({"full"})
+#: The formats that describe each fix: sarif, the text that would replace a value.
+DESCRIBING_FIXES = frozenset({"sarif"})
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,7 @@ import hashlib
 from collections import Counter
 from collections.abc import Iterable
 
-from celint.io.paths import relative
-from celint.model import Diagnostic
+from celint.model import Diagnostic, relative
 
 
 def fingerprints(diagnostics: Iterable[Diagnostic]) -> list[str]:

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import click
 
-from celint.lint.engine import FileReport
-from celint.lint.masking import masked_text
-from celint.model import Diagnostic
+from celint.model import Diagnostic, FileReport
 from celint.report import ReportSettings
 from celint.report.text import footer as footer
 from celint.report.text import line
@@ -61,7 +59,7 @@ def _excerpt(d: Diagnostic, lines: list[str], color: bool) -> list[str]:
 def file_text(report: FileReport, settings: ReportSettings) -> str:
     """Each finding of one file, its source line and caret, and an empty line after it."""
     out: list[str] = []
-    lines = masked_text(report.source).split("\n") if report.source else []
+    lines = report.quoted.split("\n") if report.quoted is not None else []
     for d in report.diagnostics:
         out.append(line(d, settings.color))
         out.extend(_excerpt(d, lines, settings.color))

@@ -7,10 +7,7 @@ CR and LF; in property values also ``:`` and ``,``, which would otherwise end th
 
 from __future__ import annotations
 
-from celint.io.paths import relative
-from celint.lint.engine import FileReport
-from celint.lint.run import Totals
-from celint.model import Diagnostic, Severity
+from celint.model import Diagnostic, FileReport, Severity, Totals, relative
 from celint.report import ReportSettings
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}

@@ -9,9 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from celint.io.paths import relative
-from celint.lint.run import RunResult
-from celint.model import Diagnostic, Severity
+from celint.model import Diagnostic, RunResult, Severity, relative
 from celint.report import ReportSettings
 from celint.report.fingerprint import fingerprints
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import json
 
-from celint.lint.run import RunResult
-from celint.model import Severity
+from celint.model import RunResult, Severity
 from celint.report import ReportSettings
 
 VERSION = 1

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from celint.lint.run import RunResult
+from celint.model import RunResult
 from celint.report import ReportSettings
 from celint.report.text import line
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 
-from celint.rules import Rule, all_rules
+from celint.model import Rule
 
 
 def _fix_word(rule: Rule) -> str:
@@ -16,17 +17,16 @@ def _cell(text: str) -> str:
     return text.replace("|", "&#124;")
 
 
-def rules_text() -> str:
+def rules_text(rules: Sequence[Rule]) -> str:
     """The rule table as aligned text."""
     rows = [
-        (r.code, r.name, r.severity.label, "fix" if r.fixable else "", r.summary)
-        for r in all_rules()
+        (r.code, r.name, r.severity.label, "fix" if r.fixable else "", r.summary) for r in rules
     ]
     width = max(len(r[1]) for r in rows)
     return "".join(f"{c}  {n:<{width}}  {s:<7}  {f:<3}  {d}\n" for c, n, s, f, d in rows)
 
 
-def rules_json() -> str:
+def rules_json(rules: Sequence[Rule]) -> str:
     """The rule table as JSON, one object per rule."""
     return (
         json.dumps(
@@ -38,7 +38,7 @@ def rules_json() -> str:
                     "fixable": r.fixable,
                     "summary": r.summary,
                 }
-                for r in all_rules()
+                for r in rules
             ],
             indent=2,
         )
@@ -46,12 +46,12 @@ def rules_json() -> str:
     )
 
 
-def rules_markdown() -> str:
+def rules_markdown(rules: Sequence[Rule]) -> str:
     """The README's rule table (kept in sync with the registry by a test)."""
     lines = ["| code | name | severity | fix | what |", "|---|---|---|---|---|"]
     lines += [
         f"| {r.code} | {r.name} | {r.severity.label} | {_fix_word(r)} | {_cell(r.summary)} |"
-        for r in all_rules()
+        for r in rules
     ]
     return "\n".join(lines) + "\n"
 

@@ -13,15 +13,10 @@ from typing import Any
 from urllib.parse import quote
 
 from celint import __version__
-from celint.fix.engine import replacement
-from celint.io.paths import relative
-from celint.io.read import Source
-from celint.lint.run import RunResult
-from celint.model import Diagnostic, Severity
+from celint.model import Diagnostic, Rule, RunResult, Severity, relative
 from celint.report import ReportSettings
 from celint.report.fingerprint import fingerprints
 from celint.report.rule_docs import explain_text
-from celint.rules import Rule, all_rules
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/celint/celint"
@@ -77,9 +72,9 @@ def result_object(d: Diagnostic, rule_index: int, fingerprint: str) -> dict[str,
     }
 
 
-def _fixes(d: Diagnostic, source: Source | None) -> list[dict[str, Any]]:
+def _fixes(d: Diagnostic) -> list[dict[str, Any]]:
     """The safe fix of a fixable finding as one SARIF fix: replace the value's region."""
-    text = replacement(d, source) if source is not None and d.fixable else None
+    text = d.replacement if d.fixable else None
     if text is None or d.span is None:
         return []
     region = _location(d)["physicalLocation"]
@@ -90,16 +85,14 @@ def _fixes(d: Diagnostic, source: Source | None) -> list[dict[str, Any]]:
     return [{"description": {"text": f"{d.rule}: write {text}"}, "artifactChanges": [change]}]
 
 
-def document(result: RunResult) -> dict[str, Any]:
+def document(result: RunResult, rules: tuple[Rule, ...]) -> dict[str, Any]:
     """The SARIF log as a mapping (one run); fixable results carry their ``fixes``."""
-    rules = all_rules()
     index = {rule.code: i for i, rule in enumerate(rules)}
-    placed = [(d, report.source) for report in result.reports for d in report.diagnostics]
-    diagnostics = [d for d, _ in placed]
+    diagnostics = result.diagnostics
     results = []
-    for (d, source), fingerprint in zip(placed, fingerprints(diagnostics), strict=True):
+    for d, fingerprint in zip(diagnostics, fingerprints(diagnostics), strict=True):
         item = result_object(d, index[d.code], fingerprint)
-        fixes = _fixes(d, source)
+        fixes = _fixes(d)
         if fixes:
             item["fixes"] = fixes
         results.append(item)
@@ -120,4 +113,4 @@ def document(result: RunResult) -> dict[str, Any]:
 
 
 def render(result: RunResult, settings: ReportSettings) -> str:
-    return json.dumps(document(result), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(document(result, settings.rules), indent=2, ensure_ascii=False) + "\n"

@@ -10,7 +10,7 @@ import json
 from collections import Counter
 from dataclasses import dataclass
 
-from celint.lint.run import RunResult
+from celint.model import RunResult
 from celint.report import ReportSettings
 from celint.report.text import summary
 

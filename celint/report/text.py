@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import click
 
-from celint.lint.engine import FileReport
-from celint.lint.run import Totals
-from celint.model import Diagnostic, Severity
+from celint.model import Diagnostic, FileReport, Severity, Totals
 from celint.report import ReportSettings
 
 _COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}

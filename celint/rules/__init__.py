@@ -1,86 +1,82 @@
-"""The rule registry: every ``ceNNN_*.py`` module in this package defines one rule.
+"""The rule registry: an explicit table of the rule modules, one rule per module.
 
-A rule module holds a ruff-style docstring (what it does, why it matters, example, fix), and a
-``RULE`` built from its code, name, severity and ``check`` function. The registry finds them by
-name, so adding a rule is adding one file.
+A rule module holds a ruff-style docstring (what it does, why it matters, example, fix) and a
+``RULE`` built with :func:`celint.model.rule`. Adding a rule is adding its module under the group
+of its code range and one line here; ``tests/test_architecture.py`` fails when a module is not
+listed. This package imports nothing but :mod:`celint.model` at import time, so the readers can
+import their rule objects (CE001–CE005) without loading the rest.
 """
 
 from __future__ import annotations
 
 import functools
 import importlib
-import pkgutil
 import re
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 
-from celint.model import Severity
-from celint.rules.api import Finding, RuleContext
+from celint.model import CheckFunction, Rule
 
-GROUPS = ("reading", "schema", "events", "element", "secrets")
-CheckFunction = Callable[[RuleContext], Iterable[Finding]]
-
-
-@dataclass(frozen=True)
-class Rule:
-    """One rule: stable code and name (a contract), default severity, docs and its check."""
-
-    code: str
-    name: str
-    severity: Severity
-    summary: str
-    check: CheckFunction
-    doc: str = ""
-    fixable: bool = False
-    generic: bool = False
-
-    @property
-    def sections(self) -> dict[str, str]:
-        """The doc's ``## Heading`` sections by lower-case heading."""
-        parts = re.split(r"^## +(.+)$", self.doc, flags=re.MULTILINE)
-        return {
-            heading.strip().lower(): body.strip()
-            for heading, body in zip(parts[1::2], parts[2::2], strict=True)
-        }
-
-
-def rule(
-    code: str,
-    name: str,
-    severity: Severity,
-    summary: str,
-    doc: str | None,
-    check: CheckFunction,
-    *,
-    fixable: bool = False,
-    generic: bool = False,
-) -> Rule:
-    """Build a module's ``RULE``: ``RULE = rule("CE201", "name", ..., __doc__, check)``.
-
-    ``generic`` marks the schema rules whose findings give way to a specific rule's finding on
-    the same value; ``fixable`` marks rules whose findings may carry a safe fix.
-    """
-    return Rule(code, name, severity, summary, check, (doc or "").strip(), fixable, generic)
-
-
-def no_check(_: RuleContext) -> Iterator[Finding]:
-    """The check of rules whose findings come from reading (CE001–CE004), not from a body."""
-    return iter(())
+#: Every rule module, by group (``reading`` CE0, ``schema`` CE1, ``events`` CE2, ``element``
+#: CE3, ``secrets`` CE4), in code order.
+MODULES: tuple[str, ...] = (
+    "reading.ce001_parse_error",
+    "reading.ce002_duplicate_key",
+    "reading.ce003_not_an_object",
+    "reading.ce004_unreadable_input",
+    "reading.ce005_unused_suppression",
+    "schema.ce101_required_missing",
+    "schema.ce102_wrong_type",
+    "schema.ce103_invalid_value",
+    "schema.ce104_unknown_key",
+    "events.ce201_vendor_type_invalid",
+    "events.ce202_vendor_type_missing",
+    "events.ce203_polling_interval_missing",
+    "events.ce204_polling_interval_invalid",
+    "events.ce205_polling_interval_range",
+    "events.ce206_poller_urls_missing",
+    "events.ce207_poller_resource_unknown",
+    "events.ce208_poller_urls_concatenated",
+    "events.ce209_poller_urls_separator",
+    "events.ce210_poller_resource_duplicate",
+    "events.ce211_callback_url_missing",
+    "events.ce212_url_malformed",
+    "events.ce213_url_insecure",
+    "events.ce214_url_not_public",
+    "events.ce215_callback_url_is_platform",
+    "events.ce216_events_settings_ignored",
+    "events.ce217_boolean_as_string",
+    "events.ce218_signature_key_missing",
+    "events.ce219_vendor_type_alias",
+    "events.ce220_poller_config_invalid",
+    "events.ce221_poller_config_mismatch",
+    "events.ce222_poller_url_no_time_filter",
+    "events.ce223_poller_date_format_invalid",
+    "events.ce224_poller_timezone_invalid",
+    "element.ce301_element_unknown",
+    "element.ce302_auth_type_invalid",
+    "element.ce303_provider_data_incomplete",
+    "element.ce304_scope_missing_accounting",
+    "element.ce305_realm_id_invalid",
+    "secrets.ce401_hardcoded_secret",
+    "secrets.ce402_placeholder_unreplaced",
+    "secrets.ce403_weak_signature_key",
+    "secrets.ce405_env_var_missing",
+)
 
 
 @functools.cache
 def all_rules() -> tuple[Rule, ...]:
     """Every rule, sorted by code."""
-    found = []
-    for group in GROUPS:
-        package = importlib.import_module(f"{__name__}.{group}")
-        for info in pkgutil.iter_modules(package.__path__):
-            if re.fullmatch(r"ce\d{3}_\w+", info.name):
-                module = importlib.import_module(f"{package.__name__}.{info.name}")
-                found.append(module.RULE)
+    found = [importlib.import_module(f"{__name__}.{name}").RULE for name in MODULES]
     return tuple(sorted(found, key=lambda r: r.code))
 
 
+@functools.cache
+def body_rules() -> tuple[tuple[Rule, CheckFunction], ...]:
+    """The rules that check a body, each with its check (the reading rules have none)."""
+    return tuple((r, r.check) for r in all_rules() if r.check is not None)
+
+
+@functools.cache
 def by_code() -> dict[str, Rule]:
     return {r.code: r for r in all_rules()}
 

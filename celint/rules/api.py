@@ -3,33 +3,13 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
 from typing import Any
 
 from celint import pointer as jp
 from celint.config.options import LintOptions
 from celint.elements.profiles import ElementProfile, element_key
-from celint.model import Severity
 from celint.schema.issues import SchemaIssue
 from celint.secrets import is_literal
-
-NO_FIX = object()
-
-
-@dataclass(frozen=True)
-class Finding:
-    """What a rule reports: where (pointer), what (message) and, when known, what would be right.
-
-    ``fix`` is the value that would replace the one at ``pointer`` (``suggestion`` is how it is
-    shown); ``on_key`` places the finding on the member's key; ``severity`` overrides the rule's.
-    """
-
-    pointer: str
-    message: str
-    suggestion: str | None = None
-    fix: Any = NO_FIX
-    on_key: bool = False
-    severity: Severity | None = None
 
 
 class RuleContext:

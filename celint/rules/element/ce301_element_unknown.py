@@ -19,9 +19,8 @@ configuration so that its resources are checked too.
 
 from collections.abc import Iterator
 
-from celint.model import Severity
-from celint.rules import rule
-from celint.rules.api import Finding, RuleContext
+from celint.model import Finding, Severity, rule
+from celint.rules.api import RuleContext
 from celint.secrets import is_literal
 from celint.suggest import closest
 

@@ -17,9 +17,8 @@ Use a type the element supports: `"authentication.type": "oauth2"`.
 
 from collections.abc import Iterator
 
-from celint.model import Severity
-from celint.rules import rule
-from celint.rules.api import Finding, RuleContext
+from celint.model import Finding, Severity, rule
+from celint.rules.api import RuleContext
 from celint.rules.support.config import AUTH_TYPE
 from celint.schema.issues import shown
 from celint.suggest import closest

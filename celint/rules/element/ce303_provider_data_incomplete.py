@@ -25,9 +25,8 @@ Add what the flow returned, or set `authentication.type` to the flow the data co
 
 from collections.abc import Iterator
 
-from celint.model import Severity
-from celint.rules import rule
-from celint.rules.api import Finding, RuleContext
+from celint.model import Finding, Severity, rule
+from celint.rules.api import RuleContext
 from celint.rules.support.config import AUTH_TYPE, is_blank
 
 #: Keys of exported instances (GET /instances): they carry no providerData, and need none.

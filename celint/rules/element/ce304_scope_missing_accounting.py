@@ -18,9 +18,8 @@ Include the scope, separated from the others by spaces:
 
 from collections.abc import Iterator
 
-from celint.model import Severity
-from celint.rules import rule
-from celint.rules.api import Finding, RuleContext
+from celint.model import Finding, Severity, rule
+from celint.rules.api import RuleContext
 from celint.rules.support.config import AUTH_TYPE, SCOPE, is_blank
 
 OAUTH2 = "oauth2"

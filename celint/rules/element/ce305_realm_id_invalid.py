@@ -18,9 +18,8 @@ Write the id as a string of digits: `"realmId": "123145825528279"`.
 import re
 from collections.abc import Iterator
 
-from celint.model import Severity
-from celint.rules import rule
-from celint.rules.api import Finding, RuleContext
+from celint.model import Finding, Severity, rule
+from celint.rules.api import RuleContext
 from celint.schema.issues import shown
 from celint.secrets import is_literal
 

@@ -19,9 +19,8 @@ Use one of the documented values, `"event.vendor.type": "polling"` or `"webhook"
 
 from collections.abc import Iterator
 
-from celint.model import Severity
-from celint.rules import rule
-from celint.rules.api import NO_FIX, Finding, RuleContext
+from celint.model import NO_FIX, Finding, Severity, rule
+from celint.rules.api import RuleContext
 from celint.rules.support.config import VENDOR_TYPE, vendor_types
 from celint.schema.issues import shown
 from celint.suggest import closest

@@ -20,9 +20,8 @@ Say which kind of events you want: `"event.vendor.type": "polling"` (with
 
 from collections.abc import Iterator
 
-from celint.model import Severity
-from celint.rules import rule
-from celint.rules.api import Finding, RuleContext
+from celint.model import Finding, Severity, rule
+from celint.rules.api import RuleContext
 from celint.rules.support.config import VENDOR_TYPE, is_blank
 
 

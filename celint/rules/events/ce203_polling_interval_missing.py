@@ -16,8 +16,7 @@ falls back to a platform default that nobody chose, or does not run at all.
 Add the interval in minutes: `"event.poller.refresh_interval": 15`.
 """
 
-from celint.model import Severity
-from celint.rules import rule
+from celint.model import Severity, rule
 from celint.rules.support.config import REFRESH_INTERVAL, when_missing
 
 check = when_missing(

@@ -18,9 +18,8 @@ Write the minutes as a whole number: `"event.poller.refresh_interval": 15`.
 
 from collections.abc import Iterator
 
-from celint.model import Severity
-from celint.rules import rule
-from celint.rules.api import Finding, RuleContext
+from celint.model import Finding, Severity, rule
+from celint.rules.api import RuleContext
 from celint.rules.support.config import REFRESH_INTERVAL, interval_meant, interval_minutes
 from celint.schema.issues import shown
 

@@ -17,9 +17,8 @@ Give the interval in minutes, within the range: `"event.poller.refresh_interval"
 
 from collections.abc import Iterator
 
-from celint.model import Severity
-from celint.rules import rule
-from celint.rules.api import Finding, RuleContext
+from celint.model import Finding, Severity, rule
+from celint.rules.api import RuleContext
 from celint.rules.support.config import REFRESH_INTERVAL, interval_minutes
 
 

@@ -21,9 +21,8 @@ List the resources to poll, separated by the element's separator:
 from collections.abc import Iterator
 
 from celint.elements.profiles import DEFAULT_SEPARATOR
-from celint.model import Severity
-from celint.rules import rule
-from celint.rules.api import Finding, RuleContext
+from celint.model import Finding, Severity, rule
+from celint.rules.api import RuleContext
 from celint.rules.support.config import POLLER_CONFIGURATION, POLLER_URLS, is_blank
 from celint.rules.support.poller_urls import parse
 

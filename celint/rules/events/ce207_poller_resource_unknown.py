@@ -20,9 +20,8 @@ resource is clearly meant.
 
 from collections.abc import Iterator
 
-from celint.model import Severity
-from celint.rules import rule
-from celint.rules.api import NO_FIX, Finding, RuleContext
+from celint.model import NO_FIX, Finding, Severity, rule
+from celint.rules.api import RuleContext
 from celint.rules.support.config import POLLER_URLS, poller_list
 from celint.rules.support.poller_urls import segment
 from celint.rules.support.text import clip

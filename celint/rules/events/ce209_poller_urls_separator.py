@@ -18,9 +18,8 @@ Separate the resources with the element's separator only:
 
 from collections.abc import Iterator
 
-from celint.model import Severity
-from celint.rules import rule
-from celint.rules.api import Finding, RuleContext
+from celint.model import Finding, Severity, rule
+from celint.rules.api import RuleContext
 from celint.rules.support.config import POLLER_URLS, poller_list
 from celint.rules.support.poller_urls import describe_separator
 from celint.rules.support.text import clip

@@ -17,9 +17,8 @@ List each resource once, keeping the first: `"event.poller.urls": "bills|invoice
 
 from collections.abc import Iterator
 
-from celint.model import Severity
-from celint.rules import rule
-from celint.rules.api import Finding, RuleContext
+from celint.model import Finding, Severity, rule
+from celint.rules.api import RuleContext
 from celint.rules.support.config import POLLER_URLS, poller_list
 from celint.rules.support.text import clip
 

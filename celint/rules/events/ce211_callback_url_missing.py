@@ -16,8 +16,7 @@ Set your app's endpoint:
 `"event.notification.callback.url": "https://myapp.example.com/events/quickbooks"`.
 """
 
-from celint.model import Severity
-from celint.rules import rule
+from celint.model import Severity, rule
 from celint.rules.support.config import CALLBACK_URL, when_missing
 
 check = when_missing(

@@ -19,9 +19,8 @@ Write an absolute URL with scheme and host: `"oauth.callback.url": "https://myco
 
 from collections.abc import Iterator
 
-from celint.model import Severity
-from celint.rules import rule
-from celint.rules.api import NO_FIX, Finding, RuleContext
+from celint.model import NO_FIX, Finding, Severity, rule
+from celint.rules.api import RuleContext
 from celint.rules.support import urls
 from celint.rules.support.config import CALLBACK_URL, OAUTH_CALLBACK_URL
 from celint.schema.issues import shown

@@ -17,9 +17,8 @@ Serve the endpoint over TLS and use it:
 
 from collections.abc import Iterator
 
-from celint.model import Severity
-from celint.rules import rule
-from celint.rules.api import Finding, RuleContext
+from celint.model import Finding, Severity, rule
+from celint.rules.api import RuleContext
 from celint.rules.support.config import CALLBACK_URL, event_callback
 
 

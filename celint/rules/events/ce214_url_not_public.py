@@ -20,9 +20,8 @@ Use a public URL of your app (for local development, a tunnel's public https URL
 
 from collections.abc import Iterator
 
-from celint.model import Severity
-from celint.rules import rule
-from celint.rules.api import Finding, RuleContext
+from celint.model import Finding, Severity, rule
+from celint.rules.api import RuleContext
 from celint.rules.support import urls
 from celint.rules.support.config import CALLBACK_URL, event_callback
 

@@ -22,9 +22,8 @@ apply (the poller keys of a webhook instance).
 import functools
 from collections.abc import Iterator
 
-from celint.model import Severity
-from celint.rules import rule
-from celint.rules.api import Finding, RuleContext
+from celint.model import Finding, Severity, rule
+from celint.rules.api import RuleContext
 from celint.rules.support.config import ENABLED, VENDOR_TYPE, events_off
 from celint.schema import registry as schemas
 

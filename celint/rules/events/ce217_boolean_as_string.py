@@ -20,9 +20,8 @@ import functools
 from collections.abc import Iterator
 from typing import Any
 
-from celint.model import Severity
-from celint.rules import rule
-from celint.rules.api import Finding, RuleContext
+from celint.model import Finding, Severity, rule
+from celint.rules.api import RuleContext
 from celint.schema import registry as schemas
 
 

@@ -17,8 +17,7 @@ Add a long random key, kept out of the file:
 `"event.notification.signature.key": "${QBO_EVENTS_SIGNATURE_KEY}"`.
 """
 
-from celint.model import Severity
-from celint.rules import rule
+from celint.model import Severity, rule
 from celint.rules.support.config import SIGNATURE_KEY, when_missing
 
 check = when_missing(

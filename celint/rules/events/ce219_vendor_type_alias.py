@@ -17,9 +17,8 @@ Write the documented value: `"event.vendor.type": "webhook"` (applied by `--fix`
 
 from collections.abc import Iterator
 
-from celint.model import Severity
-from celint.rules import rule
-from celint.rules.api import Finding, RuleContext
+from celint.model import Finding, Severity, rule
+from celint.rules.api import RuleContext
 
 KEY = "event.vendor.type"
 

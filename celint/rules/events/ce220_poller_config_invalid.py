@@ -22,9 +22,8 @@ text of one.
 from collections.abc import Iterator
 
 from celint import pointer as jp
-from celint.model import Severity
-from celint.rules import rule
-from celint.rules.api import Finding, RuleContext
+from celint.model import Finding, Severity, rule
+from celint.rules.api import RuleContext
 from celint.rules.support.config import POLLER_CONFIGURATION
 from celint.rules.support.poller import SCHEMA, read
 from celint.schema import issues as schema_check

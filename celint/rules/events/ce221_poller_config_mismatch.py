@@ -22,9 +22,8 @@ from collections.abc import Iterator
 
 from celint import pointer as jp
 from celint.elements.profiles import DEFAULT_SEPARATOR
-from celint.model import Severity
-from celint.rules import rule
-from celint.rules.api import Finding, RuleContext
+from celint.model import Finding, Severity, rule
+from celint.rules.api import RuleContext
 from celint.rules.support.config import POLLER_CONFIGURATION, POLLER_URLS
 from celint.rules.support.poller import read
 from celint.rules.support.poller_urls import parse

@@ -21,9 +21,8 @@ import re
 from collections.abc import Iterator
 
 from celint import pointer as jp
-from celint.model import Severity
-from celint.rules import rule
-from celint.rules.api import Finding, RuleContext
+from celint.model import Finding, Severity, rule
+from celint.rules.api import RuleContext
 from celint.rules.support.poller import read
 from celint.secrets import is_literal
 

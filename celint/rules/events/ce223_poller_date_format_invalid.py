@@ -20,9 +20,8 @@ milliseconds.
 
 from collections.abc import Iterator
 
-from celint.model import Severity
-from celint.rules import rule
-from celint.rules.api import Finding, RuleContext
+from celint.model import Finding, Severity, rule
+from celint.rules.api import RuleContext
 from celint.rules.support.java_dates import EXAMPLE, MILLISECONDS, pattern_problem
 from celint.rules.support.poller import DATE_FORMAT_FIELDS, read
 

@@ -19,9 +19,8 @@ import functools
 import zoneinfo
 from collections.abc import Iterator
 
-from celint.model import Severity
-from celint.rules import rule
-from celint.rules.api import Finding, RuleContext
+from celint.model import Finding, Severity, rule
+from celint.rules.api import RuleContext
 from celint.rules.support.poller import TIMEZONE_FIELDS, read
 from celint.suggest import closest
 

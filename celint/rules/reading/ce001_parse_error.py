@@ -15,7 +15,6 @@ The platform rejects a body it cannot parse, and nothing else in the file can be
 Repair the syntax at the reported position: add the comma, remove the stray brace.
 """
 
-from celint.model import Severity
-from celint.rules import no_check, rule
+from celint.model import Severity, rule
 
-RULE = rule("CE001", "parse-error", Severity.ERROR, "not valid JSON/YAML", __doc__, no_check)
+RULE = rule("CE001", "parse-error", Severity.ERROR, "not valid JSON/YAML", __doc__)

@@ -16,9 +16,6 @@ configuration:
 Delete one of the two members.
 """
 
-from celint.model import Severity
-from celint.rules import no_check, rule
+from celint.model import Severity, rule
 
-RULE = rule(
-    "CE002", "duplicate-key", Severity.ERROR, "a key appears twice in one object", __doc__, no_check
-)
+RULE = rule("CE002", "duplicate-key", Severity.ERROR, "a key appears twice in one object", __doc__)

@@ -14,8 +14,7 @@ but is not a mapping.
 Make the document an object with `element`, `name` and `configuration`.
 """
 
-from celint.model import Severity
-from celint.rules import no_check, rule
+from celint.model import Severity, rule
 
 RULE = rule(
     "CE003",
@@ -23,5 +22,4 @@ RULE = rule(
     Severity.ERROR,
     "a document that must be an instance body is not a mapping",
     __doc__,
-    no_check,
 )

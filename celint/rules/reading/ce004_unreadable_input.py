@@ -15,8 +15,7 @@ name: !!python/object/apply:os.system ["id"]
 Save the file as UTF-8 plain data: mappings, lists, strings, numbers, booleans.
 """
 
-from celint.model import Severity
-from celint.rules import no_check, rule
+from celint.model import Severity, rule
 
 RULE = rule(
     "CE004",
@@ -24,5 +23,4 @@ RULE = rule(
     Severity.ERROR,
     "not decodable text, too large, too deep, an alias bomb or a non-data YAML tag",
     __doc__,
-    no_check,
 )

@@ -19,8 +19,7 @@ Delete the comment (or the word that no longer applies), or correct the rule cod
 for rules that are not enabled in a run (`--select`, `--ignore`) are not reported.
 """
 
-from celint.model import Severity
-from celint.rules import no_check, rule
+from celint.model import Severity, rule
 
 RULE = rule(
     "CE005",
@@ -28,5 +27,4 @@ RULE = rule(
     Severity.WARNING,
     "a celint: disable comment that silences nothing",
     __doc__,
-    no_check,
 )

@@ -14,8 +14,7 @@ The platform rejects the body, or accepts it and creates an instance that cannot
 Add the key (`"name": "QuickBooks production"`).
 """
 
-from celint.model import Severity
-from celint.rules import rule
+from celint.model import Severity, rule
 from celint.rules.support.schema import issues_of
 
 RULE = rule(

@@ -14,8 +14,7 @@ tags: production
 Write the value with the expected type (`tags: [production]`).
 """
 
-from celint.model import Severity
-from celint.rules import rule
+from celint.model import Severity, rule
 from celint.rules.support.schema import issues_of
 
 RULE = rule(

@@ -15,8 +15,7 @@ and then not behave as intended.
 Use a value the message names as expected.
 """
 
-from celint.model import Severity
-from celint.rules import rule
+from celint.model import Severity, rule
 from celint.rules.support.schema import issues_of
 
 RULE = rule(

@@ -18,9 +18,8 @@ Rename the key to the one suggested (`event.poller.refresh_interval`), or delete
 from collections.abc import Iterator
 
 from celint import pointer as jp
-from celint.model import Severity
-from celint.rules import rule
-from celint.rules.api import Finding, RuleContext
+from celint.model import Finding, Severity, rule
+from celint.rules.api import RuleContext
 from celint.schema import registry as schemas
 from celint.suggest import closest
 

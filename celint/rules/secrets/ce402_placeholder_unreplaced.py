@@ -21,9 +21,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from celint import pointer as jp
-from celint.model import Severity
-from celint.rules import rule
-from celint.rules.api import Finding, RuleContext
+from celint.model import Finding, Severity, rule
+from celint.rules.api import RuleContext
 from celint.rules.support.text import clip
 from celint.secrets import is_placeholder, is_secret_pointer
 

@@ -18,9 +18,8 @@ Use a long random key (for example `openssl rand -hex 32`), kept out of the file
 
 from collections.abc import Iterator
 
-from celint.model import Severity
-from celint.rules import rule
-from celint.rules.api import Finding, RuleContext
+from celint.model import Finding, Severity, rule
+from celint.rules.api import RuleContext
 from celint.rules.support.config import SIGNATURE_KEY
 
 MIN_LENGTH = 16

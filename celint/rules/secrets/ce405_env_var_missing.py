@@ -21,9 +21,8 @@ give the reference a default: `${EVENTS_ENABLED:-false}`.
 from collections.abc import Iterator
 
 from celint import pointer as jp
-from celint.model import Severity
-from celint.rules import rule
-from celint.rules.api import Finding, RuleContext
+from celint.model import Finding, Severity, rule
+from celint.rules.api import RuleContext
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

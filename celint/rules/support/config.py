@@ -12,7 +12,8 @@ from typing import Any
 from urllib.parse import SplitResult
 
 from celint.elements.profiles import ElementProfile
-from celint.rules.api import Finding, RuleContext
+from celint.model import Finding
+from celint.rules.api import RuleContext
 from celint.rules.support import urls
 from celint.rules.support.poller_urls import PollerList, parse
 

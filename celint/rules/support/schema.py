@@ -2,7 +2,8 @@
 
 from collections.abc import Callable, Iterator
 
-from celint.rules.api import Finding, RuleContext
+from celint.model import Finding
+from celint.rules.api import RuleContext
 
 
 def issues_of(kind: str) -> Callable[[RuleContext], Iterator[Finding]]:

@@ -16,16 +16,11 @@ from dataclasses import replace
 from pathlib import Path
 
 from celint import __version__
-from celint.io.paths import relative
-from celint.lint.run import RunResult
-from celint.model import Diagnostic
+from celint.errors import BaselineError
+from celint.model import Diagnostic, RunResult, relative
 
 VERSION = 1
 Key = tuple[str, str, str]
-
-
-class BaselineError(ValueError):
-    """A baseline file that cannot be read: exit 2 with this one-line message."""
 
 
 def _key(d: Diagnostic, folder: Path) -> Key:

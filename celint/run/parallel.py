@@ -13,15 +13,16 @@ import os
 from collections.abc import Iterator, Sequence
 
 from celint.config.options import LintOptions
-from celint.lint.engine import JSON_SUFFIXES, FileReport
-from celint.lint.run import lint_one
+from celint.lint.engine import JSON_SUFFIXES
+from celint.model import FileReport
+from celint.run.files import Needs, lint_one
 
 # Below this many files, a second process costs more than it saves. Measured on 2 cores with the
 # bench corpus: starting and stopping the pool costs ~60 ms, one body ~0.5 ms, so two processes
 # break even near 220 files on an idle machine (and never on one whose cores are all busy).
 AUTO_THRESHOLD = 300
 WARM_LIMIT = 8
-_setup: tuple[LintOptions, bool] | None = None
+_setup: tuple[LintOptions, Needs] | None = None
 
 
 def cores() -> int:
@@ -38,15 +39,15 @@ def processes(jobs: int, files: int) -> int:
     return max(1, min(wanted, files))
 
 
-def _start(options: LintOptions, sources: bool) -> None:
+def _start(options: LintOptions, needs: Needs) -> None:
     global _setup
-    _setup = options, sources
+    _setup = options, needs
 
 
 def _lint(path: str) -> FileReport:
     assert _setup is not None, "worker started without options"
-    options, sources = _setup
-    return lint_one(path, options, sources=sources)
+    options, needs = _setup
+    return lint_one(path, options, needs=needs)
 
 
 def _warm_count(paths: Sequence[str]) -> int:
@@ -63,18 +64,18 @@ def _warm_count(paths: Sequence[str]) -> int:
 
 
 def lint_parallel(
-    paths: Sequence[str], options: LintOptions, count: int, sources: bool = True
+    paths: Sequence[str], options: LintOptions, count: int, needs: Needs
 ) -> Iterator[FileReport]:
-    """The reports of ``paths``, in order, linted by ``count`` worker processes (``sources``:
-    see :func:`celint.lint.run.lint_one`)."""
+    """The reports of ``paths``, in order, linted by ``count`` worker processes (``needs``:
+    see :func:`celint.run.files.lint_one`)."""
     import multiprocessing  # here, not at the top: one-process runs never pay its ~5 ms
 
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
     warm = _warm_count(paths)
     for path in paths[:warm]:
-        yield lint_one(path, options, sources=sources)
+        yield lint_one(path, options, needs=needs)
     rest = paths[warm:]
     chunk = max(1, min(64, len(rest) // (count * 8)))
-    with context.Pool(count, initializer=_start, initargs=(options, sources)) as pool:
+    with context.Pool(count, initializer=_start, initargs=(options, needs)) as pool:
         yield from pool.imap(_lint, rest, chunksize=chunk)

@@ -1,0 +1,139 @@
+"""The commands that describe celint rather than run it: rules, explain, schema, init."""
+
+from __future__ import annotations
+
+import click
+
+from celint.errors import UsageError
+
+
+@click.command("rules")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
+)
+def rules_command(output_format: str) -> None:
+    """List every rule: code, name, default severity, whether --fix can fix it.
+
+    \b
+    Example:
+      celint rules --format json | jq '.[] | select(.fixable)'
+    """
+    from celint.report.rule_docs import rules_json, rules_markdown, rules_text
+
+    render = {"text": rules_text, "json": rules_json, "markdown": rules_markdown}[output_format]
+    from celint.rules import all_rules
+
+    click.echo(render(all_rules()), nl=False)
+
+
+@click.command()
+@click.argument("rule")
+def explain(rule: str) -> None:
+    """Explain one rule (by code or name): what it checks, why, an example and the fix.
+
+    \b
+    Examples:
+      celint explain CE208
+      celint explain poller-urls-concatenated
+    """
+    from celint.report.rule_docs import explain_text
+    from celint.rules import lookup
+
+    found = lookup(rule)
+    if found is None:
+        from celint.rules import resolve_selector
+
+        try:
+            resolve_selector(rule)
+            message = f"{rule!r} names several rules; give one code, such as CE201"
+        except ValueError as exc:
+            message = str(exc)
+        raise UsageError(message)
+    click.echo(explain_text(found), nl=False)
+
+
+@click.command()
+@click.option("--element", metavar="KEY", help="The element whose schema to print (quickbooks).")
+def schema(element: str | None) -> None:
+    """Print a bundled JSON Schema (self-contained) for editors and other validators.
+
+    \b
+    Examples:
+      celint schema > instance.schema.json
+      celint schema --element quickbooks > quickbooks.schema.json
+    """
+    import json
+
+    from celint.schema import registry as schemas
+
+    path = schemas.INSTANCE
+    if element is not None:
+        known = schemas.element_schemas()
+        if element not in known:
+            from celint.suggest import closest
+
+            guess = closest(element, known)
+            hint = f"; did you mean {guess!r}?" if guess else f"; known: {', '.join(sorted(known))}"
+            raise UsageError(f"no schema for element {element!r}{hint}")
+        path = known[element]
+    click.echo(json.dumps(schemas.bundle(path), indent=2, ensure_ascii=False))
+
+
+@click.command()
+@click.option(
+    "--element",
+    default="quickbooks",
+    show_default=True,
+    metavar="KEY",
+    help="The element key (quickbooks, or any other element's key).",
+)
+@click.option(
+    "--events",
+    type=click.Choice(["polling", "webhook", "none"]),
+    default="polling",
+    show_default=True,
+    help="How the instance receives events.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["yaml", "json"]),
+    help="Body format (default: from -o's suffix, else yaml; JSON has no comments).",
+)
+@click.option("-o", "--output", metavar="FILE", help="Write the body to FILE instead of stdout.")
+@click.option("--force", is_flag=True, help="With -o: overwrite FILE if it exists.")
+def init(
+    element: str, events: str, output_format: str | None, output: str | None, force: bool
+) -> None:
+    """Print a commented instance body to start from; it passes `celint check` as it is.
+
+    Secrets are ${VAR} environment references.
+
+    \b
+    Examples:
+      celint init > instances/qbo-prod.yaml
+      celint init --events webhook -o instances/qbo-staging.json
+      celint init --element hubspot --events none --format json
+    """
+    from celint.elements import scaffold
+
+    chosen = output_format or ("json" if (output or "").lower().endswith(".json") else "yaml")
+    text = scaffold.body(element, events, chosen)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        with open(output, "w" if force else "x", encoding="utf-8") as stream:
+            stream.write(text)
+    except FileExistsError:
+        raise UsageError(f"{output} exists; use --force to overwrite it") from None
+    except OSError as exc:
+        raise UsageError(f"{output}: cannot write: {exc.strerror or exc}") from None
+    click.echo(f"celint: wrote {output}; then run: celint check --env {output}", err=True)
+
+
+COMMANDS = (rules_command, explain, schema, init)

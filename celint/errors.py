@@ -1,0 +1,37 @@
+"""The errors celint raises to its caller: one base, one line each, exit code 2 at the CLI.
+
+Every error a user can cause (a bad option, configuration, path, baseline or ``init`` request)
+derives from :class:`CelintError`; the command line maps that one class to ``celint: error:
+MESSAGE`` and exit 2, so a new error type needs no new handler. Problems *in a body* are never
+errors: they are findings.
+"""
+
+from __future__ import annotations
+
+
+class CelintError(Exception):
+    """Something celint was asked to do cannot be done; the message is one line for the user."""
+
+
+class UsageError(CelintError):
+    """A mistake in how celint was called (options that cannot go together, an unknown rule)."""
+
+
+class ConfigError(CelintError):
+    """A configuration file celint cannot use; the message names the file and the key."""
+
+
+class InputError(CelintError):
+    """An input that cannot be read or written at all (permission, a FIFO, a broken link)."""
+
+
+class PathMissing(InputError):
+    """A path named on the command line does not exist."""
+
+
+class BaselineError(CelintError):
+    """A baseline file that cannot be read or written."""
+
+
+class ScaffoldError(CelintError):
+    """``celint init`` cannot build a body for the element asked for."""

@@ -1,0 +1,105 @@
+"""A run over many inputs: lint (or fix) each one, collect or stream the reports in input order."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+
+from celint.config.options import LintOptions
+from celint.errors import InputError
+from celint.io.walk import STDIN, expand
+from celint.lint.engine import check_bytes
+from celint.model import FileReport, RunResult, Totals
+from celint.run.files import NOTHING, Needs, lint_one, read_input
+
+
+def lint_inputs(
+    paths: Iterable[str],
+    options: LintOptions,
+    stdin_name: str | None = None,
+    jobs: int = 1,
+    *,
+    needs: Needs = NOTHING,
+) -> Iterator[FileReport]:
+    """One report per input, in the order given (``expand`` sorts them by path).
+
+    ``jobs`` is the number of processes (0: automatic, see :mod:`celint.run.parallel`); the
+    reports, and so every output, are the same whatever it is. ``needs``: see
+    :class:`~celint.run.files.Needs`.
+    """
+    names = list(paths)
+    if STDIN not in names:
+        from celint.run.parallel import lint_parallel, processes
+
+        count = processes(jobs, len(names))
+        if count > 1:
+            yield from lint_parallel(names, options, count, needs)
+            return
+    for path in names:
+        yield lint_one(path, options, stdin_name, needs)
+
+
+def run(
+    paths: tuple[str, ...],
+    options: LintOptions,
+    stdin_name: str | None = None,
+    jobs: int = 1,
+    *,
+    needs: Needs = NOTHING,
+) -> RunResult:
+    """Lint every input named by ``paths`` (files, directories, ``-``) in ``jobs`` processes."""
+    reports = lint_inputs(expand(paths, options), options, stdin_name, jobs, needs=needs)
+    return RunResult(list(reports))
+
+
+def stream(
+    paths: tuple[str, ...],
+    options: LintOptions,
+    each: Callable[[FileReport], object],
+    stdin_name: str | None = None,
+    jobs: int = 1,
+    *,
+    needs: Needs = NOTHING,
+) -> Totals:
+    """Lint like :func:`run`, but hand each report to ``each`` as it arrives and keep only the
+    totals: the memory of a run then does not depend on how many files it checks."""
+    totals = Totals()
+    for report in lint_inputs(expand(paths, options), options, stdin_name, jobs, needs=needs):
+        totals.add(report)
+        each(report)
+    return totals
+
+
+def fix_run(
+    paths: tuple[str, ...],
+    options: LintOptions,
+    stdin_name: str | None = None,
+    *,
+    write: bool,
+) -> RunResult:
+    """Fix every input named by ``paths``; with ``write``, save each changed file atomically.
+
+    A file that cannot be written (or changed while it was being fixed) stops the run with an
+    InputError; files written before it stay fixed, each one whole.
+    """
+    from celint.fix.engine import fix_bytes
+    from celint.io.write import write_atomic
+
+    result = RunResult()
+    for path in expand(paths, options):
+        name, data = read_input(path, options.max_file_size, stdin_name)
+        fixed = fix_bytes(name, data, options)
+        if fixed is None:
+            result.reports.append(check_bytes(name, data, options))
+            continue
+        if fixed.changed and write:
+            if path == STDIN:
+                raise InputError("--fix cannot write to standard input; use --diff")
+            try:
+                write_atomic(path, fixed.encoded(), data)
+            except OSError as exc:
+                raise InputError(f"{path}: cannot write: {exc.strerror or exc}") from None
+        result.reports.append(fixed.report)
+        result.fixed += len(fixed.applied)
+        if fixed.changed:
+            result.diffs.append(fixed.diff())
+    return result
