@@ -15,10 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from celint.rules.api import RuleContext
+from typing import Any
 
 
 class Severity(enum.IntEnum):
@@ -139,7 +136,9 @@ class Finding:
     severity: Severity | None = None
 
 
-CheckFunction = Callable[["RuleContext"], Iterable[Finding]]
+#: A rule's check: it receives the rule context (:class:`celint.rules.api.RuleContext`, typed
+#: loosely here so that the model imports no stage) and yields its findings.
+CheckFunction = Callable[[Any], Iterable[Finding]]
 
 
 @dataclass(frozen=True)

@@ -139,14 +139,14 @@ def test_duplicate_key_at_second_occurrence_naming_the_first(
 ) -> None:
     result = loader(text)  # type: ignore[operator]
     [problem] = result.problems
-    assert problem.code == "CE002"
+    assert problem.rule.code == "CE002"
     assert (problem.span.line, problem.span.column) == (line, column)
     assert "first defined at line" in problem.message
 
 
 def test_json_syntax_error_positions() -> None:
     [missing_comma] = load_json('{\n  "a": "x"\n  "b": 1\n}').problems
-    assert missing_comma.code == "CE001"
+    assert missing_comma.rule.code == "CE001"
     assert (missing_comma.span.line, missing_comma.span.column) == (2, 11)
     assert missing_comma.message == (
         "invalid JSON: missing ',' after this value (the parser stopped at line 3, column 3)"
@@ -157,7 +157,7 @@ def test_json_syntax_error_positions() -> None:
 
 def test_yaml_syntax_error_position() -> None:
     [problem] = load_yaml("a: [1, 2\nb: 3\n").problems
-    assert problem.code == "CE001"
+    assert problem.rule.code == "CE001"
     assert problem.span is not None and problem.span.line >= 2
 
 

@@ -20,6 +20,8 @@ from celint.parse import embedded
 from celint.parse.document import Document, LineIndex
 from celint.parse.result import ParseProblem, ParseResult
 from celint.rules.api import RuleContext
+from celint.rules.reading.ce003_not_an_object import RULE as NOT_AN_OBJECT
+from celint.rules.reading.ce004_unreadable_input import RULE as UNREADABLE_INPUT
 from celint.schema import issues as schema_check
 from celint.schema import registry as schemas
 
@@ -49,7 +51,7 @@ def parse(source: Source, options: LintOptions = DEFAULT_OPTIONS) -> ParseResult
 
 
 def _problem_diagnostic(path: str, problem: ParseProblem) -> Diagnostic:
-    rule = rules.by_code()[problem.code]
+    rule = problem.rule
     return Diagnostic(
         path,
         rule.code,
@@ -145,7 +147,7 @@ def _unreadable(path: str, data: bytes, error: DecodeError, options: LintOptions
     line, column = LineIndex(before).position(len(before))
     span = Span(line, column, line, column + 1, len(before), len(before) + 1)
     report.checked = True
-    problem = _problem_diagnostic(path, ParseProblem("CE004", str(error), span))
+    problem = _problem_diagnostic(path, ParseProblem(UNREADABLE_INPUT, str(error), span))
     report.diagnostics = _finish(path, [problem], options)
     return report
 
@@ -177,7 +179,7 @@ def _findings(body: Any, options: LintOptions, root: str) -> list[tuple[Rule, Fi
     if not isinstance(body, dict):
         kind = schema_check.describe(body)
         message = f"an instance body must be an object (a mapping), found {kind}"
-        return [(rules.by_code()["CE003"], Finding(root, message))]
+        return [(NOT_AN_OBJECT, Finding(root, message))]
     rendering = None if options.environment is None else env.render(body, options.environment, root)
     if rendering is not None:
         body = rendering.body

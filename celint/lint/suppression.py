@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from celint.config.options import LintOptions
 from celint.config.patterns import PathPattern
 from celint.model import Diagnostic, Span
+from celint.rules.reading.ce005_unused_suppression import RULE as UNUSED_SUPPRESSION
 
-UNUSED = "CE005"
 DISABLE, DISABLE_FILE = "disable", "disable-file"
 _DIRECTIVE = re.compile(r"#\s*celint\s*:\s*(?P<action>[\w-]*)\s*(?:=(?P<words>[^#]*))?")
 _WORD = re.compile(r"[^,\s]+")
@@ -133,9 +133,9 @@ def _silences(directive: Directive, d: Diagnostic) -> Word | None:
 def _unused(
     path: str, found: list[Directive], used: set[Word], options: LintOptions
 ) -> Iterator[Diagnostic]:
-    from celint.rules import all_rules, by_code
+    from celint.rules import all_rules
 
-    rule = by_code()[UNUSED]
+    rule = UNUSED_SUPPRESSION
 
     def finding(message: str, span: Span) -> Diagnostic:
         return Diagnostic(path, rule.code, rule.name, rule.severity, message, "", span)

@@ -17,6 +17,9 @@ from celint.config.options import DEFAULT_OPTIONS
 from celint.model import Span
 from celint.parse.document import Document, LineIndex, Located
 from celint.parse.result import ParseProblem, ParseResult
+from celint.rules.reading.ce001_parse_error import RULE as PARSE_ERROR
+from celint.rules.reading.ce002_duplicate_key import RULE as DUPLICATE_KEY
+from celint.rules.reading.ce004_unreadable_input import RULE as UNREADABLE_INPUT
 
 _WS = re.compile(r"[ \t\n\r]*")
 _STRING_OR_BRACKET = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
@@ -79,7 +82,7 @@ def load_json(text: str, max_depth: int = DEFAULT_OPTIONS.max_depth) -> ParseRes
     if deep is not None:
         span = LineIndex(text).span(deep, deep + 1)
         message = f"nested deeper than {max_depth} levels (the max_depth limit)"
-        return ParseResult(problems=[ParseProblem("CE004", message, span)])
+        return ParseResult(problems=[ParseProblem(UNREADABLE_INPUT, message, span)])
     duplicates = _Duplicates()
     try:
         value = json.loads(text, object_pairs_hook=duplicates)
@@ -87,7 +90,9 @@ def load_json(text: str, max_depth: int = DEFAULT_OPTIONS.max_depth) -> ParseRes
         return ParseResult(problems=[_syntax_problem(text, exc)])
     except RecursionError:  # only when max_depth is set above what Python's stack allows
         message = "nested too deep for the parser (lower max_depth)"
-        return ParseResult(problems=[ParseProblem("CE004", message, LineIndex(text).span(0, 0))])
+        return ParseResult(
+            problems=[ParseProblem(UNREADABLE_INPUT, message, LineIndex(text).span(0, 0))]
+        )
     lines = LineIndex(text)
     cache: dict[str, dict[str, Located]] = {}
 
@@ -113,14 +118,14 @@ def _syntax_problem(text: str, exc: json.JSONDecodeError) -> ParseProblem:
         # The comma belongs right after the previous value, usually on an earlier line: point there.
         end = len(text[: exc.pos].rstrip())
         return ParseProblem(
-            "CE001",
+            PARSE_ERROR,
             f"invalid JSON: missing ',' after this value (the parser stopped at {where})",
             lines.span(end, end),
         )
     if exc.pos >= len(text):
         where = "the end of the file"
     return ParseProblem(
-        "CE001", f"invalid JSON: {nicer} (at {where})", lines.span(exc.pos, exc.pos + 1)
+        PARSE_ERROR, f"invalid JSON: {nicer} (at {where})", lines.span(exc.pos, exc.pos + 1)
     )
 
 
@@ -146,7 +151,7 @@ def index_json(text: str, lines: LineIndex) -> tuple[dict[str, Located], list[Pa
             first = seen[key]
             repeats.append(
                 ParseProblem(
-                    "CE002",
+                    DUPLICATE_KEY,
                     f"duplicate key {key!r}: first defined at line {first.line}, column "
                     f"{first.column}; the platform silently keeps only one of them",
                     span,

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from celint.model import Span
+from celint.model import Rule, Span
 from celint.parse.document import Document
+from celint.rules.reading.ce002_duplicate_key import RULE as DUPLICATE_KEY
 
 
 @dataclass(frozen=True)
 class ParseProblem:
     """A problem found while reading (CE001, CE002, CE004), already placed in the file."""
 
-    code: str
+    rule: Rule
     message: str
     span: Span | None
     pointer: str = ""
@@ -27,4 +28,4 @@ class ParseResult:
     @property
     def failed(self) -> bool:
         """True when the text could not be read as a whole (a CE001/CE004 stops linting)."""
-        return any(problem.code != "CE002" for problem in self.problems)
+        return any(problem.rule is not DUPLICATE_KEY for problem in self.problems)

@@ -17,9 +17,12 @@ from typing import Any
 
 from celint import pointer as jp
 from celint.config.options import DEFAULT_OPTIONS
-from celint.model import Span
+from celint.model import Rule, Span
 from celint.parse.document import Document, LineIndex, Located
 from celint.parse.result import ParseProblem, ParseResult
+from celint.rules.reading.ce001_parse_error import RULE as PARSE_ERROR
+from celint.rules.reading.ce002_duplicate_key import RULE as DUPLICATE_KEY
+from celint.rules.reading.ce004_unreadable_input import RULE as UNREADABLE_INPUT
 
 _CORE = "tag:yaml.org,2002:"
 
@@ -112,9 +115,9 @@ def _compose_all(text: str, max_depth: int) -> list[Any]:
     return nodes
 
 
-def _mark_problem(code: str, message: str, lines: LineIndex, mark: Any) -> ParseProblem:
+def _mark_problem(rule: Rule, message: str, lines: LineIndex, mark: Any) -> ParseProblem:
     span = lines.span(mark.index, mark.index + 1) if mark else None
-    return ParseProblem(code, message, span)
+    return ParseProblem(rule, message, span)
 
 
 def load_yaml(
@@ -131,15 +134,17 @@ def load_yaml(
     try:
         nodes = _compose_all(text, max_depth)
     except _DepthLimit as exc:
-        result.problems.append(_mark_problem("CE004", _too_deep(max_depth), lines, exc.mark))
+        result.problems.append(
+            _mark_problem(UNREADABLE_INPUT, _too_deep(max_depth), lines, exc.mark)
+        )
         return result
     except MarkedYAMLError as exc:
         problem = exc.problem or exc.context or "not valid YAML"
         mark = exc.problem_mark or exc.context_mark
-        result.problems.append(_mark_problem("CE001", f"invalid YAML: {problem}", lines, mark))
+        result.problems.append(_mark_problem(PARSE_ERROR, f"invalid YAML: {problem}", lines, mark))
         return result
     except (YAMLError, RecursionError, ValueError) as exc:
-        result.problems.append(ParseProblem("CE001", f"invalid YAML: {exc}", None))
+        result.problems.append(ParseProblem(PARSE_ERROR, f"invalid YAML: {exc}", None))
         return result
     for index, node in enumerate(nodes):
         if node is None:
@@ -180,7 +185,7 @@ class _Builder:
 
     def refuse(self, node: Any, message: str, pointer: str) -> _Refused:
         span = _mark_span(self.lines, node)
-        return _Refused(ParseProblem("CE004", message, span, pointer, self.index))
+        return _Refused(ParseProblem(UNREADABLE_INPUT, message, span, pointer, self.index))
 
     def count(self, node: Any, pointer: str) -> None:
         """Bound alias expansion: every node built a second time (through an alias) counts, so
@@ -239,7 +244,7 @@ class _Builder:
                 first = _mark_span(self.lines, seen[key])
                 self.problems.append(
                     ParseProblem(
-                        "CE002",
+                        DUPLICATE_KEY,
                         f"duplicate key {key!r}: first defined at line {first.line}, column "
                         f"{first.column}; the platform silently keeps only one of them",
                         _mark_span(self.lines, key_node),
