@@ -12,6 +12,7 @@ def escape(token: str) -> str:
 
 
 def unescape(token: str) -> str:
+    """Undo :func:`escape` (``~1`` first, so ``~01`` reads back as ``~1``)."""
     return token.replace("~1", "/").replace("~0", "~")
 
 

@@ -13,6 +13,7 @@ from typing import Any, Protocol
 
 from celint import pointer as jp
 from celint.model import Span
+from celint.schema.keys import OAUTH_SECRET, SIGNATURE_KEY
 
 _PLACEHOLDER = re.compile(
     r"<[A-Za-z_][^<>]*>"  # <CALLBACK_URL>
@@ -25,7 +26,7 @@ _ENV_REFERENCE = re.compile(
     r"^\$\{[A-Za-z_][A-Za-z0-9_]*(?::?-[^}]*)?\}$|^\$[A-Za-z_][A-Za-z0-9_]*$"
 )
 
-SECRET_CONFIG_KEYS = frozenset({"oauth.api.secret", "event.notification.signature.key"})
+SECRET_CONFIG_KEYS = frozenset({OAUTH_SECRET, SIGNATURE_KEY})
 SECRET_SUFFIXES = (".secret", ".password", ".token")
 SECRET_PROVIDER_KEYS = frozenset({"code", "secret", "oauth_verifier", "oauth_token_secret"})
 
@@ -49,7 +50,7 @@ def is_secret_pointer(pointer: str) -> bool:
     """True for the pointers of secret fields (SPEC 4, CE401): their values are never printed."""
     parts = pointer.split("/")
     if len(parts) >= 3 and parts[-2] == "configuration":
-        key = parts[-1].replace("~1", "/").replace("~0", "~")
+        key = jp.unescape(parts[-1])
         return key in SECRET_CONFIG_KEYS or key.endswith(SECRET_SUFFIXES)
     if len(parts) >= 3 and parts[-2] == "providerData":
         return parts[-1] in SECRET_PROVIDER_KEYS

@@ -9,6 +9,7 @@ from celint import pointer as jp
 from celint.config.options import LintOptions
 from celint.elements.profiles import ElementProfile, element_key
 from celint.schema.issues import SchemaIssue
+from celint.schema.keys import ENABLED, VENDOR_TYPE, VENDOR_TYPE_ALIASES
 from celint.secrets import is_literal
 
 
@@ -71,17 +72,17 @@ class RuleContext:
     @functools.cached_property
     def events_enabled(self) -> bool:
         """Events are on: ``event.notification.enabled`` is true (or the string "true")."""
-        value = self.configuration.get("event.notification.enabled")
+        value = self.configuration.get(ENABLED)
         return value is True or (isinstance(value, str) and value.strip().lower() == "true")
 
     @functools.cached_property
     def vendor_type(self) -> str | None:
         """The chosen event type, normalised: ``webhooks`` and case variants read as ``webhook``."""
-        value = self.configuration.get("event.vendor.type")
+        value = self.configuration.get(VENDOR_TYPE)
         if not isinstance(value, str):
             return None
         word = value.strip().lower()
-        return "webhook" if word == "webhooks" else word
+        return VENDOR_TYPE_ALIASES.get(word, word)
 
     @property
     def polling(self) -> bool:

@@ -29,6 +29,8 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 from urllib.parse import urldefrag, urljoin
 
+from celint import pointer as jp
+
 Check = Callable[[Any], bool]
 Path = tuple[str | int, ...]
 
@@ -194,8 +196,7 @@ class Compiler:
         if uri not in self.resources:
             raise Unsupported(f"$ref to an unknown resource {uri!r}")
         node = self.resources[uri]
-        for token in fragment.split("/")[1:] if fragment else ():
-            token = token.replace("~1", "/").replace("~0", "~")
+        for token in jp.split(fragment):
             try:
                 node = node[int(token)] if isinstance(node, list) else node[token]
             except (KeyError, IndexError, ValueError) as exc:

@@ -19,8 +19,8 @@ from collections.abc import Iterator
 
 from celint.model import Finding, Severity, rule
 from celint.rules.api import RuleContext
-from celint.rules.support.config import AUTH_TYPE
 from celint.schema.issues import shown
+from celint.schema.keys import AUTH_TYPE
 from celint.suggest import closest
 
 

@@ -27,7 +27,8 @@ from collections.abc import Iterator
 
 from celint.model import Finding, Severity, rule
 from celint.rules.api import RuleContext
-from celint.rules.support.config import AUTH_TYPE, is_blank
+from celint.rules.support.config import is_blank
+from celint.schema.keys import AUTH_TYPE
 
 #: Keys of exported instances (GET /instances): they carry no providerData, and need none.
 EXPORTED_MARKERS = ("id", "token")

@@ -20,7 +20,8 @@ from collections.abc import Iterator
 
 from celint.model import Finding, Severity, rule
 from celint.rules.api import RuleContext
-from celint.rules.support.config import AUTH_TYPE, SCOPE, is_blank
+from celint.rules.support.config import is_blank
+from celint.schema.keys import AUTH_TYPE, SCOPE
 
 OAUTH2 = "oauth2"
 

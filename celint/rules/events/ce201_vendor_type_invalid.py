@@ -21,11 +21,10 @@ from collections.abc import Iterator
 
 from celint.model import NO_FIX, Finding, Severity, rule
 from celint.rules.api import RuleContext
-from celint.rules.support.config import VENDOR_TYPE, vendor_types
+from celint.rules.support.config import vendor_types
 from celint.schema.issues import shown
+from celint.schema.keys import VENDOR_TYPE, VENDOR_TYPE_ALIASES
 from celint.suggest import closest
-
-ALIASES = ("webhooks",)  # reported by CE219, not here
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
@@ -33,7 +32,9 @@ def check(context: RuleContext) -> Iterator[Finding]:
     if value is None:
         return
     allowed = vendor_types(context)
-    if isinstance(value, str) and (value in allowed or value.strip().lower() in ALIASES):
+    # The alias, spelt exactly, is CE219's; a case or whitespace variant of any accepted value is
+    # not known to be accepted, so it is invalid here (with the fix).
+    if isinstance(value, str) and (value in allowed or value in VENDOR_TYPE_ALIASES):
         return
     pointer = context.config_pointer(VENDOR_TYPE)
     guess = closest(value, allowed) if isinstance(value, str) else None

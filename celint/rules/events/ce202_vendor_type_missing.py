@@ -22,7 +22,8 @@ from collections.abc import Iterator
 
 from celint.model import Finding, Severity, rule
 from celint.rules.api import RuleContext
-from celint.rules.support.config import VENDOR_TYPE, is_blank
+from celint.rules.support.config import is_blank
+from celint.schema.keys import VENDOR_TYPE
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

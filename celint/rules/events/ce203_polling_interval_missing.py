@@ -17,7 +17,8 @@ Add the interval in minutes: `"event.poller.refresh_interval": 15`.
 """
 
 from celint.model import Severity, rule
-from celint.rules.support.config import REFRESH_INTERVAL, when_missing
+from celint.rules.support.config import when_missing
+from celint.schema.keys import REFRESH_INTERVAL
 
 check = when_missing(
     REFRESH_INTERVAL,

@@ -19,7 +19,8 @@ from collections.abc import Iterator
 
 from celint.model import Finding, Severity, rule
 from celint.rules.api import RuleContext
-from celint.rules.support.config import REFRESH_INTERVAL, interval_minutes
+from celint.rules.support.config import interval_minutes
+from celint.schema.keys import REFRESH_INTERVAL
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

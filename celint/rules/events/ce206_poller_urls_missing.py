@@ -23,8 +23,9 @@ from collections.abc import Iterator
 from celint.elements.profiles import DEFAULT_SEPARATOR
 from celint.model import Finding, Severity, rule
 from celint.rules.api import RuleContext
-from celint.rules.support.config import POLLER_CONFIGURATION, POLLER_URLS, is_blank
+from celint.rules.support.config import is_blank
 from celint.rules.support.poller_urls import parse
+from celint.schema.keys import POLLER_CONFIGURATION, POLLER_URLS
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

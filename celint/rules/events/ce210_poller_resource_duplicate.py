@@ -19,8 +19,9 @@ from collections.abc import Iterator
 
 from celint.model import Finding, Severity, rule
 from celint.rules.api import RuleContext
-from celint.rules.support.config import POLLER_URLS, poller_list
+from celint.rules.support.config import poller_list
 from celint.rules.support.text import clip
+from celint.schema.keys import POLLER_URLS
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

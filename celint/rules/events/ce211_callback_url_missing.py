@@ -17,7 +17,8 @@ Set your app's endpoint:
 """
 
 from celint.model import Severity, rule
-from celint.rules.support.config import CALLBACK_URL, when_missing
+from celint.rules.support.config import when_missing
+from celint.schema.keys import CALLBACK_URL
 
 check = when_missing(
     CALLBACK_URL,

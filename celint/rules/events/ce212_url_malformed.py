@@ -22,8 +22,8 @@ from collections.abc import Iterator
 from celint.model import NO_FIX, Finding, Severity, rule
 from celint.rules.api import RuleContext
 from celint.rules.support import urls
-from celint.rules.support.config import CALLBACK_URL, OAUTH_CALLBACK_URL
 from celint.schema.issues import shown
+from celint.schema.keys import CALLBACK_URL, OAUTH_CALLBACK_URL
 
 URL_KEYS = (CALLBACK_URL, OAUTH_CALLBACK_URL)
 

@@ -19,7 +19,8 @@ from collections.abc import Iterator
 
 from celint.model import Finding, Severity, rule
 from celint.rules.api import RuleContext
-from celint.rules.support.config import CALLBACK_URL, event_callback
+from celint.rules.support.config import event_callback
+from celint.schema.keys import CALLBACK_URL
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

@@ -24,17 +24,15 @@ from collections.abc import Iterator
 
 from celint.model import Finding, Severity, rule
 from celint.rules.api import RuleContext
-from celint.rules.support.config import ENABLED, VENDOR_TYPE, events_off
+from celint.rules.support.config import events_off
 from celint.schema import registry as schemas
-
-POLLER_PREFIX = "event.poller."
-
+from celint.schema.keys import ENABLED, EVENT_PREFIX, POLLER_PREFIX, VENDOR_TYPE
 
 @functools.cache
 def _event_keys() -> frozenset[str]:
     """The documented `event.*` keys (unknown ones are CE104's)."""
     properties = schemas.load_all()["events.schema.json"]["properties"]
-    return frozenset(key for key in properties if key.startswith("event.") and key != ENABLED)
+    return frozenset(key for key in properties if key.startswith(EVENT_PREFIX) and key != ENABLED)
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

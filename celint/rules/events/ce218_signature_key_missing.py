@@ -18,7 +18,8 @@ Add a long random key, kept out of the file:
 """
 
 from celint.model import Severity, rule
-from celint.rules.support.config import SIGNATURE_KEY, when_missing
+from celint.rules.support.config import when_missing
+from celint.schema.keys import SIGNATURE_KEY
 
 check = when_missing(
     SIGNATURE_KEY,

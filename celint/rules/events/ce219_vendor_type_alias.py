@@ -19,18 +19,18 @@ from collections.abc import Iterator
 
 from celint.model import Finding, Severity, rule
 from celint.rules.api import RuleContext
-
-KEY = "event.vendor.type"
+from celint.schema.keys import VENDOR_TYPE, VENDOR_TYPE_ALIASES
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
-    value = context.configuration.get(KEY)
-    if isinstance(value, str) and value.strip().lower() == "webhooks":
+    value = context.configuration.get(VENDOR_TYPE)
+    meant = VENDOR_TYPE_ALIASES.get(value) if isinstance(value, str) else None
+    if meant is not None:
         yield Finding(
-            context.config_pointer(KEY),
-            f"{value!r} is an accepted alias; the documented value is 'webhook'",
-            suggestion="webhook",
-            fix="webhook",
+            context.config_pointer(VENDOR_TYPE),
+            f"{value!r} is an accepted alias; the documented value is {meant!r}",
+            suggestion=meant,
+            fix=meant,
         )
 
 

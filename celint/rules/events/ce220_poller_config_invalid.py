@@ -24,9 +24,9 @@ from collections.abc import Iterator
 from celint import pointer as jp
 from celint.model import Finding, Severity, rule
 from celint.rules.api import RuleContext
-from celint.rules.support.config import POLLER_CONFIGURATION
 from celint.rules.support.poller import SCHEMA, read
 from celint.schema import issues as schema_check
+from celint.schema.keys import POLLER_CONFIGURATION
 
 #: What each required member of a resource entry is, for the message.
 REQUIRED_HINTS = {

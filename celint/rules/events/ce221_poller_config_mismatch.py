@@ -24,9 +24,9 @@ from celint import pointer as jp
 from celint.elements.profiles import DEFAULT_SEPARATOR
 from celint.model import Finding, Severity, rule
 from celint.rules.api import RuleContext
-from celint.rules.support.config import POLLER_CONFIGURATION, POLLER_URLS
 from celint.rules.support.poller import read
 from celint.rules.support.poller_urls import parse
+from celint.schema.keys import POLLER_CONFIGURATION, POLLER_URLS
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

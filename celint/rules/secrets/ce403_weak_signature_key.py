@@ -20,7 +20,7 @@ from collections.abc import Iterator
 
 from celint.model import Finding, Severity, rule
 from celint.rules.api import RuleContext
-from celint.rules.support.config import SIGNATURE_KEY
+from celint.schema.keys import SIGNATURE_KEY
 
 MIN_LENGTH = 16
 

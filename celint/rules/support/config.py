@@ -1,4 +1,4 @@
-"""Shared by the configuration rules: the keys of the parameter tables and small readings of them.
+"""Shared by the configuration rules: small readings of the parameter tables' keys.
 
 The rules judge one key each; what "events are off" or "the poller list" mean is decided here
 once, so that every rule reads a body the same way.
@@ -16,17 +16,7 @@ from celint.model import Finding
 from celint.rules.api import RuleContext
 from celint.rules.support import urls
 from celint.rules.support.poller_urls import PollerList, parse
-
-ENABLED = "event.notification.enabled"
-VENDOR_TYPE = "event.vendor.type"
-CALLBACK_URL = "event.notification.callback.url"
-SIGNATURE_KEY = "event.notification.signature.key"
-REFRESH_INTERVAL = "event.poller.refresh_interval"
-POLLER_URLS = "event.poller.urls"
-POLLER_CONFIGURATION = "event.poller.configuration"
-OAUTH_CALLBACK_URL = "oauth.callback.url"
-AUTH_TYPE = "authentication.type"
-SCOPE = "scope"
+from celint.schema.keys import CALLBACK_URL, ENABLED, POLLER_URLS
 
 #: What a body means when it sets no event type and its element is unknown.
 DEFAULT_VENDOR_TYPES = ElementProfile(key="").vendor_types

@@ -16,7 +16,7 @@ from typing import Any
 
 from celint import pointer as jp
 from celint.rules.api import RuleContext
-from celint.rules.support.config import POLLER_CONFIGURATION
+from celint.schema.keys import POLLER_CONFIGURATION
 from celint.secrets import is_literal
 
 #: The schema of the decoded configuration (in the events schema's ``$defs``).

@@ -1,0 +1,32 @@
+"""The configuration keys the parameter tables name, and the accepted spellings of their values.
+
+The one place a key or an accepted value is spelt: rules, sniffing, secrets and scaffolding
+import these names rather than writing the strings again.
+"""
+
+from __future__ import annotations
+
+EVENT_PREFIX = "event."
+POLLER_PREFIX = "event.poller."
+OAUTH_PREFIX = "oauth."
+
+ENABLED = "event.notification.enabled"
+VENDOR_TYPE = "event.vendor.type"
+CALLBACK_URL = "event.notification.callback.url"
+SIGNATURE_KEY = "event.notification.signature.key"
+REFRESH_INTERVAL = "event.poller.refresh_interval"
+POLLER_URLS = "event.poller.urls"
+POLLER_CONFIGURATION = "event.poller.configuration"
+EVENT_OBJECTS = "event.objects"
+OAUTH_CALLBACK_URL = "oauth.callback.url"
+OAUTH_SECRET = "oauth.api.secret"
+AUTH_TYPE = "authentication.type"
+SCOPE = "scope"
+
+#: The event types of the parameter table, and the spelling the platform also accepts.
+WEBHOOK, POLLING = "webhook", "polling"
+VENDOR_TYPES = (POLLING, WEBHOOK)
+VENDOR_TYPE_ALIASES = {"webhooks": WEBHOOK}
+
+#: The keys whose values are URLs the platform calls or redirects to.
+URL_KEYS = (CALLBACK_URL, OAUTH_CALLBACK_URL)
