@@ -28,6 +28,7 @@ from celint.rules.support.config import events_off
 from celint.schema import registry as schemas
 from celint.schema.keys import ENABLED, EVENT_PREFIX, POLLER_PREFIX, VENDOR_TYPE
 
+
 @functools.cache
 def _event_keys() -> frozenset[str]:
     """The documented `event.*` keys (unknown ones are CE104's)."""
