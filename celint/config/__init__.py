@@ -1,1 +1,3 @@
-"""TODO."""
+"""Configuration: ``celint.toml`` / ``[tool.celint]`` files, the resolved :class:`LintOptions`,
+path patterns.
+"""

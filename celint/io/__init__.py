@@ -1,1 +1,3 @@
-"""TODO."""
+"""Files: walking folders in a stable order, reading with limits (no FIFO ever blocks), atomic
+writes.
+"""

@@ -1,1 +1,3 @@
-"""TODO."""
+"""The engine: one file or body through sniffing, schema, rules, arbitration, suppression, in
+report order.
+"""

@@ -1,1 +1,3 @@
-"""TODO."""
+"""CE3xx: what an element's profile knows: element key, authentication, provider data, scope,
+realm.
+"""

@@ -1,1 +1,2 @@
-"""TODO."""
+"""CE0xx: what reading a file finds (parse errors, duplicate keys, unreadable input, unused
+suppressions)."""

@@ -1,1 +1,1 @@
-"""TODO."""
+"""CE1xx: the schema's findings, as rules (required, type, value, unknown key)."""
