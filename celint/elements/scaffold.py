@@ -26,9 +26,9 @@ def _fragment(folder: str, name: str) -> str | None:
 
 
 def _specific_or_generic(folder: str, element: str) -> str:
-    text = _fragment(folder, element) or _fragment(folder, "generic")
-    assert text is not None, f"celint/templates/{folder}/generic.yaml is missing"
-    return text
+    """The element's own template fragment, else the generic one (shipped with the package;
+    a test checks every folder has it)."""
+    return _fragment(folder, element) or _fragment(folder, "generic") or ""
 
 
 def check_element(element: str) -> None:

@@ -39,7 +39,8 @@ def _yaml_scalars(value: Any, token: str) -> tuple[str, ...]:
         return (plain,) if plain is not None else ()
     quoted = json.dumps(value, ensure_ascii=False)
     if token.startswith(("|", ">")):
-        return (_replace_block(quoted, token),)
+        block = _replace_block(quoted, token)
+        return (block,) if block is not None else ()
     if token.startswith("'") and value.isprintable():
         return ("'" + value.replace("'", "''") + "'",)
     if token.startswith(("'", '"')) or not is_plain_safe(value):
@@ -54,14 +55,15 @@ def _yaml_plain_data(value: Any) -> str | None:
     return None
 
 
-def _replace_block(quoted: str, token: str) -> str:
+def _replace_block(quoted: str, token: str) -> str | None:
     """A block scalar (``|``/``>``) becomes a double-quoted one on the header's line.
 
     The header's comment and the line breaks after the content stay, so the lines that follow
     keep their place; only the scalar's own text changes.
     """
     header = _BLOCK_HEADER.match(token)
-    assert header is not None, "a block scalar's token starts with its header"
+    if header is None:  # not a block scalar's text after all: no safe rendering
+        return None
     breaks = token[len(token.rstrip()) :].lstrip(" \t")
     return quoted + (header["comment"] or "") + breaks
 

@@ -22,7 +22,8 @@ from celint.run.files import Needs, lint_one
 # break even near 220 files on an idle machine (and never on one whose cores are all busy).
 AUTO_THRESHOLD = 300
 WARM_LIMIT = 8
-_setup: tuple[LintOptions, Needs] | None = None
+# What every worker lints with; set by the pool's initializer before the first path arrives.
+_setup: tuple[LintOptions, Needs] = (LintOptions(), Needs())
 
 
 def cores() -> int:
@@ -45,7 +46,6 @@ def _start(options: LintOptions, needs: Needs) -> None:
 
 
 def _lint(path: str) -> FileReport:
-    assert _setup is not None, "worker started without options"
     options, needs = _setup
     return lint_one(path, options, needs=needs)
 

@@ -9,11 +9,12 @@ use, into nested closures of two kinds built from the same keywords:
   has no schema issues;
 - a *reporter*, run only on a body the check fails, that yields the errors jsonschema's
   ``iter_errors`` yields, as :class:`SchemaError` records carrying what the schema stage reads
-  off a ``ValidationError`` (keyword, its value, the instance, the subschema, both paths, the
-  message and, for ``anyOf``/``oneOf``, the alternatives' errors), in jsonschema's order.
+  off a ``ValidationError`` (keyword, its value, the instance, the subschema, both paths and,
+  for ``anyOf``/``oneOf``, the alternatives' errors), in jsonschema's order. No message: the
+  schema stage words every finding itself, so jsonschema's wording never reaches the output.
 
 Soundness rests on two rules: every supported keyword is implemented with jsonschema's own
-semantics and wording (``format`` is an annotation, as for celint's validator; ``integer``
+semantics (``format`` is an annotation, as for celint's validator; ``integer``
 accepts 2.0), and a schema that uses any other keyword does not compile (:class:`Unsupported`),
 so it goes through jsonschema. The tests compare both closures with jsonschema on generated
 bodies. One difference is deliberate: jsonschema visits the keys that ``additionalProperties``
@@ -24,7 +25,7 @@ the body's order (the schema stage's result is the same either way, its findings
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 from urllib.parse import urldefrag, urljoin
@@ -46,7 +47,6 @@ class SchemaError:
     schema: dict[str, Any]
     absolute_path: Path
     absolute_schema_path: Path
-    message: str
     context: tuple[SchemaError, ...] = ()
 
 
@@ -137,18 +137,22 @@ def _hashable(value: Any) -> bool:
     return not isinstance(value, dict | list)
 
 
+def _one(_: Any) -> int:
+    return 1
+
+
 def _assertion(
-    schema: dict[str, Any], keyword: str, check: Check, messages: Callable[[Any], Iterable[str]]
+    schema: dict[str, Any], keyword: str, check: Check, count: Callable[[Any], int] = _one
 ) -> Compiled:
-    """A keyword that judges the value itself: one error per message when ``check`` fails
-    (``required`` words one per missing key, as jsonschema does)."""
+    """A keyword that judges the value itself: ``count(value)`` errors when ``check`` fails
+    (``required`` gives one per missing key, as jsonschema does; every other keyword one)."""
     argument = schema[keyword]
 
     def report(value: Any, path: Path, at: Path) -> Iterator[SchemaError]:
         if not check(value):
             where = (*at, keyword)
-            for message in messages(value):
-                yield SchemaError(keyword, argument, value, schema, path, where, message)
+            for _ in range(count(value)):
+                yield SchemaError(keyword, argument, value, schema, path, where)
 
     return Compiled(check, report)
 
@@ -159,13 +163,10 @@ def _error(
     value: Any,
     path: Path,
     at: Path,
-    message: str,
     context: tuple[SchemaError, ...] = (),
 ) -> SchemaError:
     """An error raised by an applicator itself (``anyOf``, ``oneOf``, ``not``)."""
-    return SchemaError(
-        keyword, schema[keyword], value, schema, path, (*at, keyword), message, context
-    )
+    return SchemaError(keyword, schema[keyword], value, schema, path, (*at, keyword), context)
 
 
 class Compiler:
@@ -238,13 +239,7 @@ def _type(c: Compiler, s: dict[str, Any], keyword: str, base: str) -> Compiled:
     if any(name not in _TYPES for name in names):
         raise Unsupported(f"type {argument!r}")
     tests = [_TYPES[name] for name in names]
-    listed = ", ".join(repr(name) for name in names)
-    return _assertion(
-        s,
-        keyword,
-        lambda value: any(test(value) for test in tests),
-        lambda value: [f"{value!r} is not of type {listed}"],
-    )
+    return _assertion(s, keyword, lambda value: any(test(value) for test in tests))
 
 
 def _literals(values: list[Any]) -> Check:
@@ -257,18 +252,11 @@ def _literals(values: list[Any]) -> Check:
 
 
 def _enum(c: Compiler, s: dict[str, Any], keyword: str, base: str) -> Compiled:
-    argument = s[keyword]
-    return _assertion(
-        s,
-        keyword,
-        _literals(list(argument)),
-        lambda value: [f"{value!r} is not one of {argument!r}"],
-    )
+    return _assertion(s, keyword, _literals(list(s[keyword])))
 
 
 def _const(c: Compiler, s: dict[str, Any], keyword: str, base: str) -> Compiled:
-    argument = s[keyword]
-    return _assertion(s, keyword, _literals([argument]), lambda _: [f"{argument!r} was expected"])
+    return _assertion(s, keyword, _literals([s[keyword]]))
 
 
 def _required(c: Compiler, s: dict[str, Any], keyword: str, base: str) -> Compiled:
@@ -277,48 +265,34 @@ def _required(c: Compiler, s: dict[str, Any], keyword: str, base: str) -> Compil
         s,
         keyword,
         _only(dict, lambda value: all(key in value for key in keys)),
-        lambda value: [f"{key!r} is a required property" for key in keys if key not in value],
+        lambda value: sum(1 for key in keys if key not in value),
     )
 
 
 def _pattern(c: Compiler, s: dict[str, Any], keyword: str, base: str) -> Compiled:
-    argument = s[keyword]
-    search = re.compile(argument).search
-    return _assertion(
-        s,
-        keyword,
-        _only(str, lambda value: search(value) is not None),
-        lambda value: [f"{value!r} does not match {argument!r}"],
-    )
+    search = re.compile(s[keyword]).search
+    return _assertion(s, keyword, _only(str, lambda value: search(value) is not None))
 
 
-def _size(kind: type, least: bool, edge: str, beyond: str) -> Builder:
+def _size(kind: type, least: bool) -> Builder:
     """``minLength``/``maxLength``, ``minItems``/``maxItems``, ``minProperties``/
-    ``maxProperties``: the length of values of ``kind`` against the argument. jsonschema words
-    the common limit (at least 1, at most 0) as ``edge``, any other as ``beyond``."""
+    ``maxProperties``: the length of values of ``kind`` against the argument."""
 
     def build(c: Compiler, s: dict[str, Any], keyword: str, base: str) -> Compiled:
         limit = s[keyword]
-        word = edge if limit == (1 if least else 0) else beyond
         fits = (lambda v: len(v) >= limit) if least else (lambda v: len(v) <= limit)
-        return _assertion(s, keyword, _only(kind, fits), lambda value: [f"{value!r} {word}"])
+        return _assertion(s, keyword, _only(kind, fits))
 
     return build
 
 
 def _bound(least: bool) -> Builder:
     """``minimum`` or ``maximum`` (numbers only; NaN passes, as in jsonschema)."""
-    word = "less than the minimum" if least else "greater than the maximum"
 
     def build(c: Compiler, s: dict[str, Any], keyword: str, base: str) -> Compiled:
         limit = s[keyword]
         beyond: Check = (lambda v: v < limit) if least else (lambda v: v > limit)
-        return _assertion(
-            s,
-            keyword,
-            lambda v: not _number(v) or not beyond(v),
-            lambda v: [f"{v!r} is {word} of {limit!r}"],
-        )
+        return _assertion(s, keyword, lambda v: not _number(v) or not beyond(v))
 
     return build
 
@@ -344,12 +318,7 @@ def _additional_properties(c: Compiler, s: dict[str, Any], keyword: str, base: s
     known = frozenset(s.get("properties", ()))
     argument = s[keyword]
     if argument is False:
-        return _assertion(
-            s,
-            keyword,
-            _only(dict, lambda value: all(key in known for key in value)),
-            lambda value: [_extras_message([key for key in value if key not in known])],
-        )
+        return _assertion(s, keyword, _only(dict, lambda value: all(key in known for key in value)))
     extra = c.compile(argument, base)
 
     def report(value: Any, path: Path, at: Path) -> Iterator[SchemaError]:
@@ -362,12 +331,6 @@ def _additional_properties(c: Compiler, s: dict[str, Any], keyword: str, base: s
         _only(dict, lambda value: all(extra.check(v) for k, v in value.items() if k not in known)),
         report,
     )
-
-
-def _extras_message(extras: list[Any]) -> str:
-    listed = ", ".join(repr(key) for key in sorted(extras, key=str))
-    verb = "was" if len(extras) == 1 else "were"
-    return f"Additional properties are not allowed ({listed} {verb} unexpected)"
 
 
 def _property_names(c: Compiler, s: dict[str, Any], keyword: str, base: str) -> Compiled:
@@ -414,15 +377,13 @@ def _any_of(c: Compiler, s: dict[str, Any], keyword: str, base: str) -> Compiled
             if not found:
                 return
             context.extend(found)
-        message = f"{value!r} is not valid under any of the given schemas"
-        yield _error(s, keyword, value, path, at, message, tuple(context))
+        yield _error(s, keyword, value, path, at, tuple(context))
 
     return Compiled(lambda value: any(sub.check(value) for sub in subs), report)
 
 
 def _one_of(c: Compiler, s: dict[str, Any], keyword: str, base: str) -> Compiled:
-    alternatives = s[keyword]
-    subs = [c.compile(sub, base) for sub in alternatives]
+    subs = [c.compile(sub, base) for sub in s[keyword]]
 
     def report(value: Any, path: Path, at: Path) -> Iterator[SchemaError]:
         context: list[SchemaError] = []
@@ -433,13 +394,10 @@ def _one_of(c: Compiler, s: dict[str, Any], keyword: str, base: str) -> Compiled
                 break
             context.extend(found)
         else:
-            message = f"{value!r} is not valid under any of the given schemas"
-            yield _error(s, keyword, value, path, at, message, tuple(context))
+            yield _error(s, keyword, value, path, at, tuple(context))
             return
-        also = [alternatives[other] for other, sub in remaining if sub.check(value)]
-        if also:
-            listed = ", ".join(repr(each) for each in [*also, alternatives[index]])
-            yield _error(s, keyword, value, path, at, f"{value!r} is valid under each of {listed}")
+        if any(sub.check(value) for _, sub in remaining):
+            yield _error(s, keyword, value, path, at)
 
     return Compiled(lambda value: sum(1 for sub in subs if sub.check(value)) == 1, report)
 
@@ -450,8 +408,7 @@ def _not(c: Compiler, s: dict[str, Any], keyword: str, base: str) -> Compiled:
 
     def report(value: Any, path: Path, at: Path) -> Iterator[SchemaError]:
         if sub.check(value):
-            message = f"{value!r} should not be valid under {argument!r}"
-            yield _error(s, keyword, value, path, at, message)
+            yield _error(s, keyword, value, path, at)
 
     return Compiled(lambda value: not sub.check(value), report)
 
@@ -490,12 +447,12 @@ _KEYWORDS: dict[str, Builder] = {
     "propertyNames": _property_names,
     "items": _items,
     "pattern": _pattern,
-    "minLength": _size(str, True, "should be non-empty", "is too short"),
-    "maxLength": _size(str, False, "is expected to be empty", "is too long"),
-    "minItems": _size(list, True, "should be non-empty", "is too short"),
-    "maxItems": _size(list, False, "is expected to be empty", "is too long"),
-    "minProperties": _size(dict, True, "should be non-empty", "does not have enough properties"),
-    "maxProperties": _size(dict, False, "is expected to be empty", "has too many properties"),
+    "minLength": _size(str, True),
+    "maxLength": _size(str, False),
+    "minItems": _size(list, True),
+    "maxItems": _size(list, False),
+    "minProperties": _size(dict, True),
+    "maxProperties": _size(dict, False),
     "minimum": _bound(least=True),
     "maximum": _bound(least=False),
     "allOf": _all_of,

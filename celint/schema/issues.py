@@ -112,15 +112,41 @@ def _issues(error: SchemaError) -> list[SchemaIssue]:
     if custom:
         kind = "type" if validator in ("oneOf", "anyOf") and _type_mismatch(error) else "value"
         return [SchemaIssue(kind, pointer, f"{custom}, found {shown(pointer, error.instance)}")]
-    return [
-        SchemaIssue(
-            "value",
-            pointer,
-            error.message
-            if not holds_secret(pointer, error.instance)
-            else f"the value does not match the schema ({validator})",
-        )
-    ]
+    return [SchemaIssue("value", pointer, _worded(error, shown(pointer, error.instance)))]
+
+
+#: celint's own wording of the keywords no specific branch above explains, so the output never
+#: depends on how a jsonschema release words its errors. ``{found}`` is the shown value,
+#: ``{limit}`` the keyword's argument.
+_WORDING = {
+    "pattern": "expected a value of the documented form, found {found}",
+    "minimum": "expected at least {limit}, found {found}",
+    "maximum": "expected at most {limit}, found {found}",
+    "exclusiveMinimum": "expected more than {limit}, found {found}",
+    "exclusiveMaximum": "expected less than {limit}, found {found}",
+    "minLength": "expected at least {limit} characters, found {found}",
+    "maxLength": "expected at most {limit} characters, found {found}",
+    "minItems": "expected at least {limit} items, found {found}",
+    "maxItems": "expected at most {limit} items, found {found}",
+    "minProperties": "expected at least {limit} keys, found {found}",
+    "maxProperties": "expected at most {limit} keys, found {found}",
+    "uniqueItems": "expected items that are all different, found {found}",
+    "not": "{found} is not allowed here",
+    "anyOf": "{found} matches none of the allowed forms",
+    "oneOf": "{found} does not match exactly one of the allowed forms",
+    "additionalProperties": "{found} has a key the schema does not allow",
+}
+
+
+def _worded(error: SchemaError, found: str) -> str:
+    """A keyword's error in celint's words (any keyword without its own: a neutral sentence)."""
+    template = _WORDING.get(error.validator, "{found} is not valid here ({keyword})")
+    limit = error.validator_value if _scalar(error.validator_value) else "the limit"
+    return template.format(found=found, limit=limit, keyword=error.validator)
+
+
+def _scalar(value: Any) -> bool:
+    return isinstance(value, int | float | str) and not isinstance(value, bool)
 
 
 def _type_mismatch(error: SchemaError) -> bool:
