@@ -1,0 +1,1 @@
+"""JSON Schema tooling built from the shipped schemas (editor-ready documents)."""
