@@ -41,6 +41,7 @@ def load_all() -> dict[str, dict[str, Any]]:
     return {
         path.relative_to(root).as_posix(): json.loads(path.read_text(encoding="utf-8"))
         for path in sorted(root.rglob("*.schema.json"))
+        if path.relative_to(root).parts[0] != "dist"  # generated editor schemas, not sources
     }
 
 
