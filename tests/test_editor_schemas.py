@@ -24,8 +24,9 @@ from jsonschema import Draft202012Validator
 from ruamel.yaml import YAML
 from samples import EXAMPLES, ROOT
 
-from celint import schemas, urls
+from celint.rules.support import urls
 from celint.schema import editor
+from celint.schema import registry as schemas
 
 DIST = ROOT / "schemas" / "dist"
 SCRIPT = ROOT / "scripts" / "build_editor_schemas.py"

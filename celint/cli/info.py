@@ -58,17 +58,20 @@ def explain(rule: str) -> None:
 
 @click.command()
 @click.option("--element", metavar="KEY", help="The element whose schema to print (quickbooks).")
-def schema(element: str | None) -> None:
-    """Print a bundled JSON Schema (self-contained) for editors and other validators.
+@click.option("-o", "--output", metavar="FILE", help="Write the schema to FILE instead of stdout.")
+def schema(element: str | None, output: str | None) -> None:
+    """Print an editor-ready JSON Schema: one self-contained file, loadable offline.
+
+    Every $ref points inside the file, and the messages are the ones editors show
+    (yaml-language-server, VS Code). The same files ship in schemas/dist/.
 
     \b
     Examples:
       celint schema > instance.schema.json
-      celint schema --element quickbooks > quickbooks.schema.json
+      celint schema --element quickbooks -o schemas/quickbooks.schema.json
     """
-    import json
-
     from celint.schema import registry as schemas
+    from celint.schema.editor import editor_schema, render
 
     path = schemas.INSTANCE
     if element is not None:
@@ -80,7 +83,18 @@ def schema(element: str | None) -> None:
             hint = f"; did you mean {guess!r}?" if guess else f"; known: {', '.join(sorted(known))}"
             raise UsageError(f"no schema for element {element!r}{hint}")
         path = known[element]
-    click.echo(json.dumps(schemas.bundle(path), indent=2, ensure_ascii=False))
+    text = render(editor_schema(schemas.load_all(), path))
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    from celint.errors import InputError
+    from celint.io.write import write_output
+
+    try:
+        write_output(output, text.encode("utf-8"))
+    except OSError as exc:
+        raise InputError(f"{output}: cannot write: {exc.strerror or exc}") from None
+    click.echo(f"celint: wrote {output}", err=True)
 
 
 @click.command()

@@ -1,4 +1,4 @@
-"""Writing a fixed file back safely: all of the new bytes or none of them, never a stale edit.
+"""Writing files safely: all of the new bytes or none of them, never a stale edit.
 
 The new content goes to a temporary file in the same folder (so the rename cannot cross file
 systems), is flushed and fsynced, takes the old file's mode, and then replaces the old file with
@@ -26,7 +26,33 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, read: bytes) -> None
     target = Path(os.path.realpath(path))
     if target.read_bytes() != read:
         raise FileChangedError("changed since it was read; not written")
-    mode = stat.S_IMODE(target.stat().st_mode)
+    _replace(target, data, stat.S_IMODE(target.stat().st_mode))
+
+
+def write_output(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write a file celint produces (a schema, a baseline, a report) whole or not at all.
+
+    An existing regular file keeps its mode; a new one gets the usual ``0o666`` less the umask.
+    A path that names a folder, a FIFO or a device is refused before anything is opened (a FIFO
+    would block the run), as an OSError with its reason.
+    """
+    target = Path(os.path.realpath(path))
+    try:
+        status = target.stat()
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    else:
+        if not stat.S_ISREG(status.st_mode):
+            kind = "a folder" if stat.S_ISDIR(status.st_mode) else "not a regular file"
+            raise IsADirectoryError(0, f"is {kind}") if kind == "a folder" else OSError(0, kind)
+        mode = stat.S_IMODE(status.st_mode)
+    _replace(target, data, mode)
+
+
+def _replace(target: Path, data: bytes, mode: int) -> None:
+    """Write ``data`` to a temporary file next to ``target`` and rename it over ``target``."""
     handle, temporary = tempfile.mkstemp(
         prefix=f".{target.name}.", suffix=".celint", dir=target.parent
     )

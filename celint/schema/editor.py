@@ -17,8 +17,8 @@ yaml-language-server and VS Code's JSON service load offline as it is:
 
 Element facts (resources, separator, vendor types) are read from the element schema's data
 (``x-celint``, ``$defs/resource``), so any element schema of the shipped shape works. The platform's
-own key names (``event.*``, ``oauth.callback.url``) are the only facts written here. The module
-imports nothing from celint: the caller passes the loaded documents (``celint.schemas.load_all()``).
+own key names (``event.*``, ``oauth.callback.url``) are the only facts written here. The caller
+passes the loaded documents (:func:`celint.schema.registry.load_all`), so a test can pass others.
 """
 
 from __future__ import annotations
@@ -31,6 +31,8 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import unquote, urldefrag, urljoin
+
+from celint import pointer as jp
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 INSTANCE = "instance.schema.json"
@@ -195,38 +197,18 @@ def build(schemas: Mapping[str, Mapping[str, Any]]) -> dict[str, str]:
 # --- bundling ------------------------------------------------------------------------------------
 
 
-def _escape(token: str) -> str:
-    return token.replace("~", "~0").replace("/", "~1")
-
-
-def _tokens(pointer: str) -> list[str]:
-    return [part.replace("~1", "/").replace("~0", "~") for part in pointer.split("/")[1:]]
-
-
-def _lookup(document: Any, pointer: str) -> Any:
-    node = document
-    for token in _tokens(pointer):
-        if isinstance(node, dict) and token in node:
-            node = node[token]
-        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
-            node = node[int(token)]
-        else:
-            raise KeyError(pointer)
-    return node
-
-
 def _children(schema: dict[str, Any]) -> Iterator[tuple[str, Any]]:
     """``(pointer suffix, subschema)`` for each subschema directly inside ``schema``."""
     for key, value in schema.items():
         if key in _ONE_SCHEMA or key in _SCHEMA_LIST:
             if isinstance(value, list):
                 for index, item in enumerate(value):
-                    yield f"/{_escape(key)}/{index}", item
+                    yield f"/{jp.escape(key)}/{index}", item
             else:
-                yield f"/{_escape(key)}", value
+                yield f"/{jp.escape(key)}", value
         elif (key in _SCHEMA_MAP or key in _DEFS) and isinstance(value, dict):
             for name, item in value.items():
-                yield f"/{_escape(key)}/{_escape(name)}", item
+                yield f"/{jp.escape(key)}/{jp.escape(name)}", item
 
 
 def _walk(schema: Any) -> Iterator[dict[str, Any]]:
@@ -270,7 +252,7 @@ class _Bundler:
         """The base URI in force at ``pointer``: the innermost ``$id`` on the way there."""
         node: Any = self._documents[path]
         base = urljoin(_FALLBACK_BASE, path)
-        for token in ["", *_tokens(pointer)]:
+        for token in ["", *jp.split(pointer)]:
             if token:
                 node = node[int(token)] if isinstance(node, list) else node[token]
             if isinstance(node, dict) and isinstance(node.get("$id"), str):
@@ -283,7 +265,7 @@ class _Bundler:
         defs: dict[str, Any] = {}
         while self._queue:
             path, pointer = self._queue.pop(0)
-            target = _lookup(self._documents[path], pointer)
+            target = jp.resolve(self._documents[path], pointer)
             defs[self._names[path, pointer]] = self._copy(target, self._base_at(path, pointer))
         head = {
             "$schema": DRAFT,
@@ -326,7 +308,7 @@ class _Bundler:
             raise EditorSchemaError(f"$ref {ref!r}: only JSON Pointer fragments are supported")
         pointer = root + fragment
         try:
-            _lookup(self._documents[path], pointer)
+            jp.resolve(self._documents[path], pointer)
         except KeyError:
             raise EditorSchemaError(f"$ref {ref!r}: {path} has nothing at {pointer!r}") from None
         if (path, pointer) == (self._entry, ""):
@@ -334,11 +316,11 @@ class _Bundler:
         if (path, pointer) not in self._names:
             self._names[path, pointer] = self._name(path, pointer)
             self._queue.append((path, pointer))
-        return "#/$defs/" + _escape(self._names[path, pointer])
+        return "#/$defs/" + jp.escape(self._names[path, pointer])
 
     def _name(self, path: str, pointer: str) -> str:
         stem = PurePosixPath(path).name.removesuffix(".json").removesuffix(".schema")
-        tokens = _tokens(pointer)
+        tokens = jp.split(pointer)
         if not tokens:
             preferred = stem
         elif len(tokens) == 2 and tokens[0] in _DEFS:
@@ -368,7 +350,7 @@ def _local_target(document: dict[str, Any], schema: Any) -> Any:
         if ref in seen:
             break
         seen.add(ref)
-        schema = _lookup(document, unquote(ref[1:]))
+        schema = jp.resolve(document, unquote(ref[1:]))
     return schema
 
 

@@ -101,20 +101,3 @@ def errors(body: Any, path: str = INSTANCE) -> Iterable[Any]:
         reference: Iterable[Any] = validator(path).iter_errors(body)
         return reference
     return () if found.check(body) else found.report(body, (), ())
-
-
-def bundle(path: str = INSTANCE) -> dict[str, Any]:
-    """One self-contained schema document for editors and other validators.
-
-    The other schemas are embedded under ``$defs`` with their own ``$id``s (a 2020-12 compound
-    document), so a consumer resolves every ``$ref`` without fetching anything.
-    """
-    schemas = load_all()
-    document = dict(schemas[path])
-    embedded = {
-        other.removesuffix(".schema.json").replace("/", "-"): schemas[other]
-        for other in schemas
-        if other != path
-    }
-    document["$defs"] = {**document.get("$defs", {}), **embedded}
-    return document
