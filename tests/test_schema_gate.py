@@ -18,7 +18,8 @@ from celint import schema_check, schemas
 from celint.schema_gate import Compiler, Unsupported
 
 ROOT = Path(__file__).resolve().parents[1]
-BUNDLED = sorted(schemas.load_all())
+# Body schemas: elements/profile.schema.json describes celint's profile data, never a body.
+BUNDLED = sorted(schemas.load_all().keys() - {"elements/profile.schema.json"})
 BASE = json.loads((ROOT / "examples" / "quickbooks-webhook.json").read_text(encoding="utf-8"))
 
 # Values that sit on the edges of the bundled schemas' keywords.

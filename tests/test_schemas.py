@@ -13,7 +13,11 @@ from jsonschema import Draft202012Validator
 from celint import schemas
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
-SCHEMA_FILES = sorted(SCHEMA_DIR.rglob("*.json"))
+# Schemas only: schemas/elements/ also holds data (the element catalogue and its index, the
+# QuickBooks profile), tested against their own format in test_catalogue_data.py.
+SCHEMA_FILES = sorted(SCHEMA_DIR.rglob("*.schema.json"))
+#: The format of celint's own profile data, not of an instance body.
+DATA_FORMATS = {"elements/profile.schema.json"}
 
 BODY = valid_body()
 
@@ -54,7 +58,7 @@ def test_refs_resolve_through_the_element_schema() -> None:
 
 def test_every_schema_accepts_its_part_of_a_valid_body() -> None:
     part = {"events.schema.json": BODY["configuration"]}
-    for path in schemas.load_all():
+    for path in schemas.load_all().keys() - DATA_FORMATS:
         schemas.validator(path).validate(part.get(path, BODY))
 
 
