@@ -13,8 +13,10 @@ from jsonschema import Draft202012Validator
 from celint.schema import registry as schemas
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
-# The sources; schemas/dist/ holds the generated editor schemas (tests/test_editor_schemas.py).
-SCHEMA_FILES = sorted(p for p in SCHEMA_DIR.rglob("*.json") if p.parent.name != "dist")
+# The body schemas; schemas/dist/ holds the generated editor schemas (tests/test_editor_schemas.py)
+# and schemas/elements/ also holds data (the element catalogue, its index, the QuickBooks profile)
+# whose format (profile.format.json) is tested in test_catalogue_data.py.
+SCHEMA_FILES = sorted(p for p in SCHEMA_DIR.rglob("*.schema.json") if p.parent.name != "dist")
 
 BODY = valid_body()
 
