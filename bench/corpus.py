@@ -15,10 +15,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from celint.elements.profiles import bundled_profiles
+from celint.elements.profiles import profiles
 
 # The 22 pollable resources, as the bundled schema lists them.
-RESOURCES = list(bundled_profiles()["quickbooks"].resources)
+RESOURCES = list(profiles()["quickbooks"].resources)
 ENVIRONMENTS = ("production", "staging", "sandbox", "qa", "eu-west", "us-east", "finance")
 _PLAIN = re.compile(r"[A-Za-z$][^\n]*[^\s:]")
 _RESERVED = {"true", "false", "yes", "no", "on", "off", "null", "y", "n"}

@@ -1,8 +1,9 @@
 """Write the editor schemas: ``python scripts/build_editor_schemas.py [--check]``.
 
-Reads the source schemas in ``schemas/`` (every ``*.schema.json`` outside ``dist/``) and writes
+Reads the source schemas and element profiles in ``schemas/`` and writes
 ``schemas/dist/instance.schema.json`` and one ``schemas/dist/<element-key>.schema.json`` per
-element schema (see :mod:`celint.schema.editor`). The generated files are committed, because
+hand-made element profile (see :mod:`celint.elements.schemas`; ``celint schema --element KEY``
+builds any other element's). The generated files are committed, because
 editors load them by path; ``--check`` writes nothing and exits 1 when one is missing, stale or
 left over, so CI and a test catch a source edit without a rebuild.
 """
@@ -10,30 +11,39 @@ left over, so CI and a test catch a source edit without a rebuild.
 from __future__ import annotations
 
 import argparse
-import json
+import os
 import sys
 from pathlib import Path
-from typing import Any
 
-from celint.schema.editor import build
+from celint.elements import store
+from celint.elements.schemas import dist_files
+from celint.schema import registry
 
 ROOT = Path(__file__).resolve().parents[1]
 DIST = "dist"
 
 
-def load_sources(folder: Path) -> dict[str, dict[str, Any]]:
-    """Every source schema by its path relative to ``folder``, the generated ones left out."""
-    return {
-        path.relative_to(folder).as_posix(): json.loads(path.read_text(encoding="utf-8"))
-        for path in sorted(folder.rglob("*.schema.json"))
-        if path.relative_to(folder).parts[0] != DIST
-    }
+def _built(folder: Path) -> dict[str, str]:
+    """The dist files of the schemas and profiles in ``folder``."""
+    previous = os.environ.get(registry.SCHEMA_DIR_VARIABLE)
+    os.environ[registry.SCHEMA_DIR_VARIABLE] = str(folder)
+    try:
+        registry.load_all.cache_clear()
+        store.clear()
+        return dist_files()
+    finally:
+        if previous is None:
+            del os.environ[registry.SCHEMA_DIR_VARIABLE]
+        else:
+            os.environ[registry.SCHEMA_DIR_VARIABLE] = previous
+        registry.load_all.cache_clear()
+        store.clear()
 
 
 def stale(folder: Path) -> tuple[dict[str, str], list[str]]:
     """The files ``dist/`` should hold, and the names of those that differ from it (missing,
     changed, or there but no longer generated)."""
-    wanted = build(load_sources(folder))
+    wanted = _built(folder)
     out = folder / DIST
     present = {path.name for path in out.glob("*.json")} if out.is_dir() else set()
     differ = [

@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import importlib.util
 import json
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,7 +18,6 @@ from typing import Any
 
 import pytest
 from jsonschema import Draft202012Validator
-from ruamel.yaml import YAML
 
 import celint
 
@@ -412,27 +412,25 @@ def _required(flow: str) -> list[str]:
     return sorted(k for k, fact in keys.items() if fact["required"] == "required")
 
 
-def test_the_quickbooks_profile_carries_the_schema_x_celint_block() -> None:
-    meta, defs = QB_SCHEMA["x-celint"], QB_SCHEMA["$defs"]
+def test_the_quickbooks_profile_agrees_with_its_body_schema() -> None:
+    """The facts both state (auth types, each flow's providerData, scope, realmId) agree; the
+    resource list and separator exist only in the profile."""
+    defs = QB_SCHEMA["$defs"]
     auth, events = QUICKBOOKS["authentication"], QUICKBOOKS["events"]
-    assert QUICKBOOKS["identity"]["key"]["value"] == meta["element"] == "quickbooks"
-    assert list(events["resources"]["items"]) == defs["resource"]["enum"]
+    assert QUICKBOOKS["identity"]["key"]["value"] == "quickbooks"
+    assert "resource" not in defs and "x-celint" not in QB_SCHEMA
     assert len(events["resources"]["items"]) == 22
     assert (events["resources"]["closed"], events["resources"]["trust"]) == (True, "confirmed")
-    assert events["separator"]["value"] == meta["separator"] == "|"
-    assert [
-        k
-        for k in ("polling", "webhook")
-        if events[k + ("s" if k == "webhook" else "")]["value"] == "supported"
-    ] == meta["vendorTypes"]
+    assert events["separator"]["value"] == "|"
+    assert (events["polling"]["value"], events["webhooks"]["value"]) == ("supported", "supported")
     assert (
         sorted(auth["types"]["value"])
         == sorted(v for v in defs["authenticationType"]["enum"] if v)
         == ["oauth1", "oauth2"]
     )
     assert auth["types"]["nullable"] is (None in defs["authenticationType"]["enum"])
-    assert auth["default"]["value"] == meta["defaultAuthentication"] == "oauth1"
-    for flow, name in meta["providerData"].items():
+    assert auth["default"]["value"] == "oauth1"
+    for flow, name in (("oauth2", "providerDataOAuth2"), ("oauth1", "providerDataOAuth1")):
         assert _required(flow) == sorted(defs[name]["required"])
     assert _required("oauth2") == ["code", "realmId"]
     assert _required("oauth1") == [
@@ -443,18 +441,23 @@ def test_the_quickbooks_profile_carries_the_schema_x_celint_block() -> None:
         "secret",
         "state",
     ]
-    scope = auth["flows"]["oauth2"]["requiredScope"]
-    assert scope["value"] == meta["requiredScope"] == "com.intuit.quickbooks.accounting"
+    scope = auth["flows"]["oauth2"]["requiredScope"]["value"]
+    assert scope == "com.intuit.quickbooks.accounting"
+    assert re.search(defs["scope"]["pattern"], scope)
     for flow in ("oauth1", "oauth2"):
         realm = auth["flows"][flow]["providerData"]["realmId"]
         assert (realm["type"], realm["pattern"]) == ("string", defs["realmId"]["pattern"])
 
 
-def test_the_quickbooks_profile_init_is_todays_template() -> None:
-    template = (ROOT / "celint" / "templates" / "elements" / "quickbooks.yaml").read_text()
-    body = YAML(typ="safe").load(template.replace("@ENV@", "QUICKBOOKS"))
+def test_celint_init_writes_the_quickbooks_profile_init() -> None:
+    from celint.elements.scaffold import body
+
+    written = json.loads(body("quickbooks", "none", "json"))
     init = QUICKBOOKS["authentication"]["flows"]["oauth2"]["init"]
-    assert init == {"configuration": body["configuration"], "providerData": body["providerData"]}
+    assert written["providerData"] == init["providerData"]
+    assert {k: v for k, v in written["configuration"].items() if not k.startswith("event.")} == (
+        init["configuration"]
+    )
 
 
 def test_the_generated_quickbooks_profile_agrees_where_the_handmade_one_wins() -> None:

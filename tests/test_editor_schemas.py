@@ -24,6 +24,7 @@ from jsonschema import Draft202012Validator
 from ruamel.yaml import YAML
 from samples import EXAMPLES, ROOT
 
+from celint.elements.schemas import dist_files, document
 from celint.rules.support import urls
 from celint.schema import editor
 from celint.schema import registry as schemas
@@ -59,7 +60,8 @@ def _errors(schema: dict[str, Any], body: Any) -> list[tuple[str, str]]:
 
 @pytest.fixture(scope="module")
 def built() -> dict[str, dict[str, Any]]:
-    return {path: editor.editor_schema(schemas.load_all(), path) for path in ENTRIES}
+    """The editor schemas by entry schema: the generic one, and QuickBooks' with its profile."""
+    return {"instance.schema.json": document(None), QUICKBOOKS: document("quickbooks")}
 
 
 # --- the committed files -----------------------------------------------------------------------
@@ -67,7 +69,7 @@ def built() -> dict[str, dict[str, Any]]:
 
 def test_the_dist_files_are_up_to_date() -> None:
     """Edit a source schema and forget the rebuild: this fails, naming the command."""
-    wanted = editor.build(schemas.load_all())
+    wanted = dist_files()
     assert sorted(wanted) == ["instance.schema.json", "quickbooks.schema.json"]
     for name, text in wanted.items():
         assert (DIST / name).read_text(encoding="utf-8") == text, (
@@ -278,24 +280,24 @@ def test_the_url_pattern_leaves_environment_references_alone(url: str) -> None:
 # --- element facts are data ----------------------------------------------------------------------
 
 
+ACME = editor.ElementFacts("acmecrm", ("contacts", "deals", "lead.sources"), ",", ("webhook",))
+
+
 def _acme(tmp_path: Path, *, pattern: bool) -> dict[str, dict[str, Any]]:
-    """The shipped generic schemas and a made-up element of the same shape, loaded from a folder:
-    other resources, another separator, webhooks only."""
+    """The shipped generic schemas and a made-up element's body schema, loaded from a folder;
+    its facts (:data:`ACME`: other resources, another separator, webhooks only) are what its
+    profile would give."""
     folder = tmp_path / "schemas"
     shutil.copytree(ROOT / "schemas", folder, ignore=shutil.ignore_patterns("dist", "elements"))
     element = {
         "$schema": editor.DRAFT,
         "$id": "https://celint.dev/schemas/elements/acme.schema.json",
         "title": "Acme CRM element instance body",
-        "x-celint": {"element": "acmecrm", "separator": ",", "vendorTypes": ["webhook"]},
         "allOf": [{"$ref": "../instance.schema.json"}],
         "properties": {
             "configuration": {"properties": {"event.poller.urls": {"$ref": "#/$defs/urls"}}}
         },
-        "$defs": {
-            "resource": {"enum": ["contacts", "deals", "lead.sources"]},
-            "urls": {"description": "Acme resources.", "type": ["string", "null"]},
-        },
+        "$defs": {"urls": {"description": "Acme resources.", "type": ["string", "null"]}},
     }
     if pattern:
         element["$defs"]["urls"]["pattern"] = (
@@ -313,11 +315,7 @@ def _acme(tmp_path: Path, *, pattern: bool) -> dict[str, dict[str, Any]]:
 @pytest.mark.parametrize("pattern", [True, False], ids=["own-pattern", "no-pattern"])
 def test_another_element_gets_its_own_facts(tmp_path: Path, pattern: bool) -> None:
     documents = _acme(tmp_path, pattern=pattern)
-    assert editor.dist_files(documents) == {
-        "instance.schema.json": "instance.schema.json",
-        "acmecrm.schema.json": "elements/acme.schema.json",
-    }
-    schema = editor.editor_schema(documents, "elements/acme.schema.json")
+    schema = editor.editor_schema(documents, "elements/acme.schema.json", ACME)
     Draft202012Validator.check_schema(schema)
     urls_def = schema["$defs"]["urls"]
     lead = "expected Acme resources separated by commas" if pattern else (
@@ -327,7 +325,7 @@ def test_another_element_gets_its_own_facts(tmp_path: Path, pattern: bool) -> No
     assert "separated by `,`" in urls_def["markdownDescription"]
     events = schema["$defs"]["events"]
     vendor = events["properties"]["event.vendor.type"]
-    assert vendor["enum"] == ["webhook", "webhooks", None]  # webhook only, as x-celint says
+    assert vendor["enum"] == ["webhook", "webhooks", None]  # webhook only, as its facts say
     assert vendor["errorMessage"] == 'expected "webhook"'
     assert "polling needs" not in json.dumps(events)  # no polling: no polling requirements
 
@@ -345,14 +343,7 @@ def test_another_element_gets_its_own_facts(tmp_path: Path, pattern: bool) -> No
 
 
 def test_the_module_names_no_element() -> None:
-    """Every element fact comes from a schema: the module's text names none of QuickBooks'."""
+    """Every element fact comes from a profile: the module's text names none of QuickBooks'."""
     text = Path(editor.__file__).read_text(encoding="utf-8").lower()
     for fact in ("quickbooks", "bill-payments", "invoices", "intuit"):
         assert fact not in text
-
-
-def test_two_elements_with_one_key_cannot_share_a_file(tmp_path: Path) -> None:
-    documents = _acme(tmp_path, pattern=True)
-    documents["elements/acme2.schema.json"] = documents["elements/acme.schema.json"]
-    with pytest.raises(editor.EditorSchemaError, match="both be written as acmecrm"):
-        editor.dist_files(documents)

@@ -179,7 +179,7 @@ FAILING = [
     ("CE302", {"authentication.type": "OAuth2"}, "authentication.type", "did you mean 'oauth2'",
      "oauth2", False),
     ("CE302", {"authentication.type": "oauth3"}, "authentication.type",
-     "expected 'oauth2' or 'oauth1'", None, False),
+     "expected 'oauth1' or 'oauth2'", None, False),
     ("CE304", {"scope": "openid profile"}, "scope", "lacks 'com.intuit.quickbooks.accounting'",
      None, False),
     ("CE304", {"scope": "com.intuit.quickbooks.accounting,openid"}, "scope",

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from celint.elements.profiles import bundled_profiles
+from celint.elements.profiles import profiles
 from celint.rules.support import poller_urls, urls
 
-RESOURCES = bundled_profiles()["quickbooks"].resources
+RESOURCES = profiles()["quickbooks"].resources
 
 
 @pytest.mark.parametrize(

@@ -156,6 +156,14 @@ KEYWORD_CASES = [
     ({"items": {"type": "string"}}, [["a"], [], "a"], [["a", 1]]),
     ({"$ref": "#/$defs/a", "$defs": {"a": {"type": "string"}}}, ["a"], [1]),
     ({"format": "uri"}, ["not a uri"], []),
+    ({"enum": [1, 2.5]}, [1, 1.0, 2.5], [True, "1", 2, None]),
+    ({"const": 0}, [0, 0.0, -0.0], [False, None, "0"]),
+    (
+        {"uniqueItems": True},
+        [[1, True], [{"a": 1}, {"a": 2}], [], "x"],
+        [[1, 1.0], [{"a": 1, "b": 2}, {"b": 2, "a": 1}]],
+    ),
+    ({"uniqueItems": False}, [[1, 1]], []),
     ({"x-message": "annotations never fail", "title": "t"}, [1], []),
 ]
 
@@ -183,8 +191,7 @@ def test_recursive_ref() -> None:
     "schema",
     [
         {"patternProperties": {"^x": {}}},
-        {"enum": [1, 2]},
-        {"uniqueItems": True},
+        {"enum": [[1], {"a": 1}]},
         {"$ref": "other.json"},
         {"$ref": "#/$defs/missing"},
         {"type": "decimal"},

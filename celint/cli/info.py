@@ -70,20 +70,17 @@ def schema(element: str | None, output: str | None) -> None:
       celint schema > instance.schema.json
       celint schema --element quickbooks -o schemas/quickbooks.schema.json
     """
-    from celint.schema import registry as schemas
-    from celint.schema.editor import editor_schema, render
+    from celint.elements.profiles import profiles
+    from celint.elements.schemas import document
+    from celint.schema.editor import render
 
-    path = schemas.INSTANCE
-    if element is not None:
-        known = schemas.element_schemas()
-        if element not in known:
-            from celint.suggest import closest
+    if element is not None and element not in profiles():
+        from celint.suggest import closest
 
-            guess = closest(element, known)
-            hint = f"; did you mean {guess!r}?" if guess else f"; known: {', '.join(sorted(known))}"
-            raise UsageError(f"no schema for element {element!r}{hint}")
-        path = known[element]
-    text = render(editor_schema(schemas.load_all(), path))
+        guess = closest(element, profiles())
+        hint = f"; did you mean {guess!r}?" if guess else "; `celint elements` lists them"
+        raise UsageError(f"no schema for element {element!r}{hint}")
+    text = render(document(element))
     if output is None:
         click.echo(text, nl=False)
         return

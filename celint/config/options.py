@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from celint.config.patterns import PathPattern
 
 if TYPE_CHECKING:
-    from celint.elements.profiles import ElementProfile
+    from celint.elements.profiles import Profiles
 
 MIB = 1024 * 1024
 
@@ -45,9 +45,9 @@ class LintOptions:
     max_alias_nodes: int = 10_000
 
     @functools.cached_property
-    def profiles(self) -> dict[str, ElementProfile]:
-        """The element profiles, bundled ones extended by ``elements``: built once per options
-        object rather than once per body."""
+    def profiles(self) -> Profiles:
+        """The element profiles, bundled ones extended by ``elements``: one lazy set per
+        options object, so each profile is read once per run, and only if a body names it."""
         from celint.elements.profiles import profiles
 
         return profiles(self.elements)

@@ -1,64 +1,201 @@
-"""Element profiles: what the rules need to know of an element, read from its schema.
+"""Element profiles: what the rules know of an element, read from its profile data.
 
-Adding an element is adding ``schemas/elements/<key>.schema.json`` (or an ``elements.<key>``
-entry in the configuration); no rule names an element.
+A profile document (format: ``schemas/elements/profile.format.json``) states each fact with its
+evidence: a trust level and the doc lines it comes from. :class:`ElementProfile` is the view the
+rules read; every fact keeps its :class:`Evidence`, and :func:`Evidence.severity` is the one
+place where trust becomes severity: a rule may raise an *error* only on a confirmed or stated
+fact, a *warning* on a documented or contradicted one, and an *info* otherwise. No rule names an
+element: adding one is adding its profile (or an ``elements.<key>`` entry in the configuration).
 """
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from celint.schema import registry as schemas
+from celint.elements import store
+from celint.model import Severity
+from celint.schema import registry
+from celint.schema.keys import POLLER_URLS, VENDOR_TYPES
 
 DEFAULT_SEPARATOR = "|"
+
+#: The highest severity a rule may raise on a fact of each trust level.
+SEVERITY_OF_TRUST = {
+    "confirmed": Severity.ERROR,
+    "stated": Severity.ERROR,
+    "documented": Severity.WARNING,
+    "contradicted": Severity.WARNING,
+    "inferred": Severity.INFO,
+    "unstated": Severity.INFO,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """How sure celint is of a fact, and where the docs state it."""
+
+    trust: str = "confirmed"
+    src: tuple[str, ...] = ()
+    reason: str | None = None
+
+    @property
+    def severity(self) -> Severity:
+        """The highest severity a finding on this fact may have."""
+        return SEVERITY_OF_TRUST[self.trust]
+
+    def cited(self) -> str:
+        """The evidence as ``-v`` and ``explain`` show it: trust, then the first doc line."""
+        where = f", {self.src[0]}" if self.src else ""
+        return f"{self.trust}{where}"
+
+
+#: The evidence of a fact the user's own configuration states (``elements.<key>``).
+CONFIGURED = Evidence("confirmed", (), "the project's configuration")
+
+
+@dataclass(frozen=True, slots=True)
+class KeyFact:
+    """One configuration or providerData key of a flow: required, optional or unmarked."""
+
+    required: str
+    evidence: Evidence
+    pattern: str | None = None
+
+
+@dataclass(frozen=True)
+class Flow:
+    """One authentication flow: its ``authentication.type`` value, its keys, scope and init."""
+
+    name: str
+    type_value: str | None = None
+    configuration: Mapping[str, KeyFact] = field(default_factory=dict)
+    provider_data: Mapping[str, KeyFact] = field(default_factory=dict)
+    required_scope: str | None = None
+    init: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+
+    @property
+    def required_provider_data(self) -> tuple[str, ...]:
+        """The providerData keys the flow is documented to require."""
+        return tuple(k for k, fact in self.provider_data.items() if fact.required == "required")
 
 
 @dataclass(frozen=True)
 class ElementProfile:
-    """The resource list, separator, event types and auth shapes of one element."""
+    """What the rules know of one element, each fact with its evidence."""
 
     key: str
+    name: str | None = None
+    hub: str | None = None
     resources: tuple[str, ...] = ()
+    resources_closed: bool = False
+    resources_case_sensitive: bool = True
+    resources_evidence: Evidence = CONFIGURED
     separator: str = DEFAULT_SEPARATOR
-    vendor_types: tuple[str, ...] = ("polling", "webhook")
+    poll_keys: Mapping[str, str] = field(default_factory=lambda: {POLLER_URLS: DEFAULT_SEPARATOR})
+    support: Mapping[str, tuple[str, Evidence]] = field(default_factory=dict)
     auth_types: tuple[str, ...] = ()
+    #: Other spellings of the auth types that the docs' own examples use (``Basic``).
+    auth_spellings: tuple[str, ...] = ()
+    auth_evidence: Evidence = CONFIGURED
     default_auth: str | None = None
-    provider_data: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    required_scope: str | None = None
-    schema: str = schemas.INSTANCE
+    flows: Mapping[str, Flow] = field(default_factory=dict)
+    schema: str = registry.INSTANCE
+    origin: str = "configured"
+
+    @property
+    def vendor_types(self) -> tuple[str, ...]:
+        """The event types a body may choose: those not documented as unsupported."""
+        return tuple(
+            t for t in VENDOR_TYPES if self.support.get(t, ("unstated",))[0] != "unsupported"
+        )
+
+    def supports(self, vendor_type: str) -> bool:
+        """True when the docs state the element supports ``vendor_type`` (polling, webhook)."""
+        return self.support.get(vendor_type, ("unstated",))[0] == "supported"
+
+    @property
+    def provider_data(self) -> dict[str, tuple[str, ...]]:
+        """Flow -> the providerData keys it requires (flows that document any)."""
+        return {name: f.required_provider_data for name, f in self.flows.items()}
+
+    @property
+    def required_scope(self) -> str | None:
+        """The OAuth scope the element's flows require, if any."""
+        return next((f.required_scope for f in self.flows.values() if f.required_scope), None)
+
+    def flow(self, auth_type: str | None) -> Flow | None:
+        """The flow a body's ``authentication.type`` selects (the default when it has none)."""
+        chosen = auth_type if auth_type is not None else self.default_auth
+        by_value = {f.type_value or f.name: f for f in self.flows.values()}
+        return by_value.get(chosen) if chosen is not None else None
 
 
-def _from_schema(path: str, schema: dict[str, Any]) -> ElementProfile:
-    meta = schema["x-celint"]
-    defs = schema.get("$defs", {})
-    auth = [value for value in defs.get("authenticationType", {}).get("enum", []) if value]
-    return ElementProfile(
-        key=meta["element"],
-        resources=tuple(defs.get("resource", {}).get("enum", ())),
-        separator=meta.get("separator", DEFAULT_SEPARATOR),
-        vendor_types=tuple(meta.get("vendorTypes", ("polling", "webhook"))),
-        auth_types=tuple(auth),
-        default_auth=meta.get("defaultAuthentication"),
-        provider_data={
-            flow: tuple(defs[name].get("required", ()))
-            for flow, name in meta.get("providerData", {}).items()
-        },
-        required_scope=meta.get("requiredScope"),
-        schema=path,
+def _evidence(fact: Mapping[str, Any]) -> Evidence:
+    return Evidence(fact["trust"], tuple(fact.get("src", ())), fact.get("reason"))
+
+
+def _value(fact: Mapping[str, Any] | None) -> Any:
+    return fact.get("value") if fact else None
+
+
+def _keys(table: Mapping[str, Any]) -> dict[str, KeyFact]:
+    return {
+        key: KeyFact(row["required"], _evidence(row), row.get("pattern"))
+        for key, row in table.items()
+    }
+
+
+def _flow(name: str, data: Mapping[str, Any]) -> Flow:
+    return Flow(
+        name=name,
+        type_value=_value(data.get("typeValue")),
+        configuration=_keys(data["configuration"]),
+        provider_data=_keys(data["providerData"]),
+        required_scope=_value(data.get("requiredScope")),
+        init=data.get("init", {}),
     )
 
 
-@functools.cache
-def bundled_profiles() -> dict[str, ElementProfile]:
-    """Profiles of every element that ships a schema."""
-    all_schemas = schemas.load_all()
-    return {
-        key: _from_schema(path, all_schemas[path])
-        for key, path in schemas.element_schemas().items()
-    }
+def _poll_keys(events: Mapping[str, Any], separator: str) -> dict[str, str]:
+    """The keys that carry resources, each with its separator (event.poller.urls by default)."""
+    declared = events.get("pollKeys") or {POLLER_URLS: {}}
+    return {key: _value(fact.get("separator")) or separator for key, fact in declared.items()}
+
+
+def from_document(document: Mapping[str, Any]) -> ElementProfile:
+    """Read a profile document (already checked against the format) into the rules' view."""
+    identity, auth = document["identity"], document.get("authentication", {})
+    events = document.get("events", {})
+    resources = events.get("resources") or {}
+    separator = _value(events.get("separator")) or DEFAULT_SEPARATOR
+    key = identity["key"]["value"]
+    schema = f"elements/{key}.schema.json"
+    types = auth.get("types")
+    return ElementProfile(
+        key=key,
+        name=_value(identity.get("name")),
+        hub=_value(identity.get("hub")),
+        resources=tuple(resources.get("items", {})),
+        resources_closed=bool(resources.get("closed")),
+        resources_case_sensitive=bool(resources.get("caseSensitive", True)),
+        resources_evidence=_evidence(resources) if resources else Evidence("unstated"),
+        separator=separator,
+        poll_keys=_poll_keys(events, separator),
+        support={
+            vendor: (events[name]["value"], _evidence(events[name]))
+            for vendor, name in (("polling", "polling"), ("webhook", "webhooks"))
+            if name in events
+        },
+        auth_types=tuple(types["value"]) if types else (),
+        auth_spellings=tuple(types.get("spellings", ())) if types else (),
+        auth_evidence=_evidence(types) if types else Evidence("unstated"),
+        default_auth=_value(auth.get("default")),
+        flows={name: _flow(name, data) for name, data in auth.get("flows", {}).items()},
+        schema=schema if schema in registry.load_all() else registry.INSTANCE,
+        origin=document.get("origin", "generated"),
+    )
 
 
 def element_key(body: Mapping[str, Any]) -> str | None:
@@ -68,15 +205,73 @@ def element_key(body: Mapping[str, Any]) -> str | None:
     return key if isinstance(key, str) else None
 
 
-def profiles(extra: Mapping[str, Mapping[str, Any]] | None = None) -> dict[str, ElementProfile]:
-    """Bundled profiles extended or added to by configuration (``elements.<key>``)."""
-    result = dict(bundled_profiles())
-    for key, settings in (extra or {}).items():
-        base = result.get(key, ElementProfile(key=key))
-        changes: dict[str, Any] = {}
-        if "resources" in settings:
-            changes["resources"] = tuple(settings["resources"])
-        if "separator" in settings:
-            changes["separator"] = str(settings["separator"])
-        result[key] = replace(base, **changes)
-    return result
+class Profiles(Mapping[str, ElementProfile]):
+    """Every known element's profile by key, read on first use; configuration extends them.
+
+    Looking up one key reads one profile; iterating lists every key without reading any (the
+    did-you-mean of CE301 needs the keys only).
+    """
+
+    def __init__(self, extra: Mapping[str, Mapping[str, Any]] | None = None) -> None:
+        self._extra = dict(extra or {})
+        self._read: dict[str, ElementProfile | None] = {}
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """The profile of ``key`` or of the element it is an alias of; ``default`` if unknown."""
+        if key not in self._read:
+            self._read[key] = self._load(key)
+        found = self._read[key]
+        return default if found is None else found
+
+    def __getitem__(self, key: str) -> ElementProfile:
+        found = self.get(key)
+        if found is None:
+            raise KeyError(key)
+        result: ElementProfile = found
+        return result
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(sorted({*store.keys(), *store.aliases(), *self._extra}))
+
+    def __len__(self) -> int:
+        return len(set(self))
+
+    def elements(self) -> tuple[str, ...]:
+        """The keys of the elements themselves (no aliases), sorted."""
+        return tuple(sorted({*store.keys(), *self._extra}))
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self.get(key) is not None
+
+    def _load(self, key: str) -> ElementProfile | None:
+        document = store.read(key)
+        base = from_document(document) if document is not None else None
+        settings = self._extra.get(key)
+        if settings is None:
+            return base
+        return _configured(base or ElementProfile(key=key), settings)
+
+
+def _configured(base: ElementProfile, settings: Mapping[str, Any]) -> ElementProfile:
+    """``elements.<key>`` from the configuration: the user's resource list is a closed,
+    confirmed list (the project decided it); a separator replaces the element's."""
+    changes: dict[str, Any] = {}
+    if "resources" in settings:
+        changes.update(
+            resources=tuple(settings["resources"]),
+            resources_closed=True,
+            resources_case_sensitive=True,
+            resources_evidence=CONFIGURED,
+        )
+    if "separator" in settings:
+        separator = str(settings["separator"])
+        changes["separator"] = separator
+        changes["poll_keys"] = {
+            key: separator if key == POLLER_URLS else value for key, value in base.poll_keys.items()
+        }
+    return replace(base, **changes)
+
+
+def profiles(extra: Mapping[str, Mapping[str, Any]] | None = None) -> Profiles:
+    """The known elements' profiles, extended or added to by configuration (``elements.<key>``)."""
+    return Profiles(extra)

@@ -1,63 +1,127 @@
-"""``celint init``: a commented instance body to start from, assembled from template fragments.
+"""``celint init``: a commented instance body to start from, built from the element's profile.
 
-The templates are data under ``celint/templates``: a header, the element part
-(``elements/<key>.yaml``, else ``elements/generic.yaml``), the events part
-(``events/<polling|webhook|none>.yaml``) and, for polling, the resources to poll
-(``resources/<key>.yaml``, else ``resources/generic.yaml``). Supporting a new element well is
-adding its fragments. ``@ELEMENT@`` stands for the element key and ``@ENV@`` for the prefix of
-its environment variables. JSON has no comments, so the JSON form is the same body without
-them (built from the YAML, so the two never drift apart).
+The element part comes from the profile: the keys a flow's ``init`` lists (literal values where
+the docs give the one value, ``${VAR}`` references for everything else, secrets always), and,
+for polling, the resources in the key the element polls through. The events part is a template
+under ``templates/events/`` (the same for every element), and an element celint has no profile
+for gets ``templates/elements/generic.yaml``. JSON has no comments, so the JSON form is the same
+body without them (read back from the YAML, so the two never drift apart).
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from importlib import resources
+from typing import Any
 
+from celint.elements.profiles import ElementProfile, Flow, profiles
 from celint.errors import ScaffoldError
+from celint.schema.keys import EVENT_OBJECTS, POLLER_URLS
 
 _ELEMENT_KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
+#: How many resources a polling body starts with.
+RESOURCES_SHOWN = 4
 
 
-def _fragment(folder: str, name: str) -> str | None:
+def _template(folder: str, name: str) -> str:
     path = resources.files("celint.elements").joinpath("templates", folder, f"{name}.yaml")
-    return path.read_text(encoding="utf-8") if path.is_file() else None
+    return path.read_text(encoding="utf-8")
 
 
-def _specific_or_generic(folder: str, element: str) -> str:
-    """The element's own template fragment, else the generic one (shipped with the package;
-    a test checks every folder has it)."""
-    return _fragment(folder, element) or _fragment(folder, "generic") or ""
+def env_prefix(element: str) -> str:
+    """The prefix of the body's environment variables: the key in capitals, ``_`` for the rest,
+    and never a leading digit (``${9X_...}`` is not a valid reference; ``${E_9X_...}`` is)."""
+    prefix = re.sub(r"[^A-Za-z0-9]+", "_", element).strip("_").upper()
+    return prefix if prefix[:1].isalpha() else f"E_{prefix}"
 
 
-def check_element(element: str) -> None:
-    """Refuse a key that is not a plain key, or that is close to a known one but not it (the
-    body would fail CE301 with a did-you-mean)."""
-    from celint.elements.profiles import bundled_profiles
+def check_element(element: str) -> ElementProfile | None:
+    """The profile of ``element`` (None for a plain key celint has no profile for); a key that
+    is not a plain key, or is close to a known one but not it, is refused (the body would fail
+    CE301 with a did-you-mean)."""
     from celint.suggest import closest
 
     if not _ELEMENT_KEY.fullmatch(element):
         raise ScaffoldError(f"{element!r} is not an element key (letters, digits, '.', '_', '-')")
-    known = bundled_profiles()
-    guess = closest(element, known) if element not in known else None
-    if guess is not None:
-        raise ScaffoldError(f"unknown element {element!r}; did you mean {guess!r}?")
+    known = profiles()
+    profile: ElementProfile | None = known.get(element)
+    if profile is None:
+        guess = closest(element, known)
+        if guess is not None:
+            raise ScaffoldError(f"unknown element {element!r}; did you mean {guess!r}?")
+    return profile
+
+
+def _scalar(value: Any) -> str:
+    """The value as YAML: plain when it reads back as the same string, else double-quoted."""
+    from celint.parse.yaml_reader import load_yaml
+
+    if isinstance(value, str) and "\n" not in value:
+        read = load_yaml(f"k: {value}\n")
+        if not read.problems and read.documents[0].value == {"k": value}:
+            return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _members(values: Mapping[str, Any], indent: str = "  ") -> str:
+    return "".join(f"{indent}{key}: {_scalar(value)}\n" for key, value in values.items())
+
+
+def _flow(profile: ElementProfile) -> Flow | None:
+    """The flow ``init`` writes: the first the profile gives an ``init`` for (profiles list
+    the recommended flow first: OAuth 2.0 before OAuth 1.0)."""
+    return next((flow for flow in profile.flows.values() if flow.init), None)
+
+
+def _element_part(profile: ElementProfile) -> str:
+    name = profile.name or profile.key
+    lines = [
+        f"element:\n  key: {_scalar(profile.key)}\n",
+        f"name: {_scalar(name + ' production')}\n",
+    ]
+    lines.append("tags:\n  - production\n")
+    flow = _flow(profile)
+    init = flow.init if flow is not None else {}
+    if init.get("providerData"):
+        lines.append(f"# What the {flow.name if flow else ''} flow returned.\n")
+        lines.append("providerData:\n" + _members(init["providerData"]))
+    lines.append("configuration:\n")
+    if init.get("configuration"):
+        lines.append(f"  # The {name} {flow.name if flow else ''} flow: secrets are ${{VAR}}s.\n")
+        lines.append(_members(init["configuration"]))
+    return "".join(lines)
+
+
+def _resources_part(profile: ElementProfile | None) -> str:
+    """What to poll: the first resources of a closed list in the key the element polls
+    through; otherwise a per-resource configuration to adapt."""
+    if profile is None or not profile.resources_closed or not profile.resources:
+        return _template("resources", "generic")
+    key = EVENT_OBJECTS if EVENT_OBJECTS in profile.poll_keys else POLLER_URLS
+    separator = profile.poll_keys.get(key, profile.separator)
+    listed = separator.join(profile.resources[:RESOURCES_SHOWN])
+    comment = f"  # The resources to poll, separated by {json.dumps(separator)}"
+    return f"{comment} (`celint elements` lists them).\n  {key}: {_scalar(listed)}\n"
 
 
 def yaml_body(element: str, events: str) -> str:
     """The commented YAML body for ``element`` with ``events`` (polling, webhook or none)."""
-    check_element(element)
+    profile = check_element(element)
     parts = [
-        _fragment("", "header") or "",
-        _specific_or_generic("elements", element),
-        _fragment("events", events) or "",
+        _template("", "header"),
+        _element_part(profile) if profile else _template("elements", "generic"),
+        _template("events", events),
     ]
     if events == "polling":
-        parts.append(_specific_or_generic("resources", element))
-    prefix = re.sub(r"[^A-Za-z0-9]+", "_", element).upper()
+        parts.append(_resources_part(profile))
     text = "".join(parts)
-    return text.replace("@ELEMENT@", element).replace("@ENV@", prefix).replace("@EVENTS@", events)
+    return (
+        text.replace("@ELEMENT@", element)
+        .replace("@ENV@", env_prefix(element))
+        .replace("@EVENTS@", events)
+    )
 
 
 def body(element: str, events: str, output_format: str) -> str:

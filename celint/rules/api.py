@@ -7,7 +7,7 @@ from typing import Any
 
 from celint import pointer as jp
 from celint.config.options import LintOptions
-from celint.elements.profiles import ElementProfile, element_key
+from celint.elements.profiles import ElementProfile, Profiles, element_key
 from celint.schema.issues import SchemaIssue
 from celint.schema.keys import ENABLED, VENDOR_TYPE, VENDOR_TYPE_ALIASES
 from celint.secrets import is_literal
@@ -24,7 +24,7 @@ class RuleContext:
         self,
         body: dict[str, Any],
         options: LintOptions,
-        profiles: dict[str, ElementProfile],
+        profiles: Profiles,
         issues: list[SchemaIssue],
         root: str = "",
         rendered: frozenset[str] = frozenset(),

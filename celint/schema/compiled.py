@@ -243,12 +243,20 @@ def _type(c: Compiler, s: dict[str, Any], keyword: str, base: str) -> Compiled:
 
 
 def _literals(values: list[Any]) -> Check:
-    """``enum``/``const`` over strings, booleans and null: exact membership, so ``1`` never
-    equals ``true``. Other literals (numbers, containers) need jsonschema's equality."""
-    if not all(value is None or isinstance(value, str | bool) for value in values):
-        raise Unsupported("enum/const of numbers or containers")
-    allowed = frozenset((type(value), value) for value in values)
-    return lambda value: (type(value), value) in allowed if _hashable(value) else False
+    """``enum``/``const`` over strings, booleans, null and numbers: exact membership, so ``1``
+    never equals ``true``, while ``1`` equals ``1.0`` (JSON has one number type). Containers
+    need jsonschema's deep equality."""
+    if not all(value is None or isinstance(value, str | bool | int | float) for value in values):
+        raise Unsupported("enum/const of containers")
+    allowed = frozenset((type(value), value) for value in values if not _number(value))
+    numbers = frozenset(value for value in values if _number(value))
+
+    def check(value: Any) -> bool:
+        if _number(value):
+            return value in numbers
+        return (type(value), value) in allowed if _hashable(value) else False
+
+    return check
 
 
 def _enum(c: Compiler, s: dict[str, Any], keyword: str, base: str) -> Compiled:
@@ -284,6 +292,30 @@ def _size(kind: type, least: bool) -> Builder:
         return _assertion(s, keyword, _only(kind, fits))
 
     return build
+
+
+def _canonical(value: Any) -> Any:
+    """A hashable form of a JSON value under JSON equality: ``1`` and ``1.0`` alike, ``true``
+    and ``1`` not, objects equal whatever their key order."""
+    if isinstance(value, bool) or value is None or isinstance(value, str):
+        return (type(value).__name__, value)
+    if _number(value):
+        return ("number", value)  # 1 == 1.0 and hash(1) == hash(1.0)
+    if isinstance(value, list):
+        return ("array", tuple(_canonical(item) for item in value))
+    if isinstance(value, dict):
+        return ("object", frozenset((key, _canonical(item)) for key, item in value.items()))
+    return ("other", repr(value))
+
+
+def _unique_items(c: Compiler, s: dict[str, Any], keyword: str, base: str) -> Compiled:
+    if s[keyword] is not True:
+        return Compiled(lambda value: True, lambda value, path, at: iter(()))
+
+    def unique(value: list[Any]) -> bool:
+        return len({_canonical(item) for item in value}) == len(value)
+
+    return _assertion(s, keyword, _only(list, unique))
 
 
 def _bound(least: bool) -> Builder:
@@ -453,6 +485,7 @@ _KEYWORDS: dict[str, Builder] = {
     "maxItems": _size(list, False),
     "minProperties": _size(dict, True),
     "maxProperties": _size(dict, False),
+    "uniqueItems": _unique_items,
     "minimum": _bound(least=True),
     "maximum": _bound(least=False),
     "allOf": _all_of,

@@ -33,6 +33,15 @@ from typing import Any
 from urllib.parse import unquote, urldefrag, urljoin
 
 from celint import pointer as jp
+from celint.schema.keys import (
+    ENABLED,
+    POLLER_CONFIGURATION,
+    POLLER_URLS,
+    REFRESH_INTERVAL,
+    URL_KEYS,
+    VENDOR_TYPE,
+    VENDOR_TYPE_ALIASES,
+)
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 INSTANCE = "instance.schema.json"
@@ -62,15 +71,7 @@ _SCHEMA_LIST = frozenset({"allOf", "anyOf", "oneOf", "prefixItems"})
 _SCHEMA_MAP = frozenset({"dependentSchemas", "patternProperties", "properties"})
 _DEFS = ("$defs", "definitions")
 
-# Platform keys of the configuration object (SPEC section 3): the same for every element.
-ENABLED = "event.notification.enabled"
-VENDOR_TYPE = "event.vendor.type"
-INTERVAL = "event.poller.refresh_interval"
-POLLER_URLS = "event.poller.urls"
-POLLER_CONFIGURATION = "event.poller.configuration"
-#: The URL keys celint judges (CE212). ``oauth.callback.url`` has no entry in the source schemas
-#: (any scalar configuration value passes there), so the editor schema adds one.
-URL_KEYS = ("event.notification.callback.url", "oauth.callback.url")
+INTERVAL = REFRESH_INTERVAL
 _URL_DESCRIPTIONS = {
     "oauth.callback.url": "Where the provider redirects after the OAuth authorization: your "
     "app's callback, an absolute http(s) URL.",
@@ -84,8 +85,6 @@ _SCHEMA_KEY = {
     "an editor setting, not part of the instance.",
     "type": "string",
 }
-#: Accepted spellings that are not the documented value (CE219): alias -> documented value.
-VENDOR_TYPE_ALIASES = {"webhooks": "webhook"}
 
 #: An absolute http(s) URL with a host, as celint's CE212 wants it, or a whole-value environment
 #: reference (``${EVENTS_URL}``), which celint leaves alone. Written for both regex dialects the
@@ -111,7 +110,7 @@ class EditorSchemaError(ValueError):
 
 @dataclass(frozen=True)
 class ElementFacts:
-    """What the editor schema needs to know of one element, read from its schema's data."""
+    """What the editor schema needs to know of one element (from its profile)."""
 
     key: str
     resources: tuple[str, ...]
@@ -119,33 +118,19 @@ class ElementFacts:
     vendor_types: tuple[str, ...] | None
 
 
-def element_facts(document: Mapping[str, Any]) -> ElementFacts | None:
-    """The facts of an element schema (``x-celint`` and ``$defs/resource``); None for a schema
-    that describes no element, such as the generic instance schema."""
-    meta = document.get("x-celint")
-    if not isinstance(meta, Mapping) or not isinstance(meta.get("element"), str):
-        return None
-    resource = document.get("$defs", {}).get("resource", {})
-    vendor_types = meta.get("vendorTypes")
-    return ElementFacts(
-        key=meta["element"],
-        resources=tuple(value for value in resource.get("enum", ()) if isinstance(value, str)),
-        separator=str(meta.get("separator", "|")),
-        vendor_types=tuple(vendor_types) if isinstance(vendor_types, list) else None,
-    )
-
-
-def editor_schema(schemas: Mapping[str, Mapping[str, Any]], path: str) -> dict[str, Any]:
+def editor_schema(
+    schemas: Mapping[str, Mapping[str, Any]], path: str, facts: ElementFacts | None = None
+) -> dict[str, Any]:
     """One self-contained Draft 2020-12 document for the entry schema ``path``.
 
     ``schemas`` maps each schema's path relative to the schema folder (``events.schema.json``,
-    ``elements/<key>.schema.json``) to its document; ``path`` is one of those keys. The
-    documents are not changed.
+    ``elements/<key>.schema.json``) to its document; ``path`` is one of those keys; ``facts``
+    are the element's, from its profile (None for the generic body). The documents are not
+    changed.
     """
     if path not in schemas:
         raise EditorSchemaError(f"no schema {path!r} among {sorted(schemas)}")
     documents = {name: copy.deepcopy(dict(document)) for name, document in schemas.items()}
-    facts = element_facts(documents[path])
     if facts is not None:
         _annotate_resource_lists(documents[path], facts)
     bundled = _Bundler(documents, path).bundle()
@@ -167,31 +152,9 @@ def editor_schema(schemas: Mapping[str, Mapping[str, Any]], path: str) -> dict[s
     return bundled
 
 
-def dist_files(schemas: Mapping[str, Mapping[str, Any]]) -> dict[str, str]:
-    """File name in ``schemas/dist/`` -> entry schema path: the generic body, then one file per
-    element schema, named by its element key (``<key>.schema.json``)."""
-    files = {INSTANCE: INSTANCE}
-    for path in sorted(schemas):
-        facts = element_facts(schemas[path]) if path.startswith("elements/") else None
-        if facts is None:
-            continue
-        name = f"{facts.key}.schema.json"
-        if name in files:
-            raise EditorSchemaError(f"{path} and {files[name]} would both be written as {name}")
-        files[name] = path
-    return files
-
-
 def render(schema: Mapping[str, Any]) -> str:
     """The text of a generated file: stable, so that a stale file shows as a plain diff."""
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
-
-
-def build(schemas: Mapping[str, Mapping[str, Any]]) -> dict[str, str]:
-    """Every file of ``schemas/dist/``: file name -> text."""
-    return {
-        name: render(editor_schema(schemas, path)) for name, path in dist_files(schemas).items()
-    }
 
 
 # --- bundling ------------------------------------------------------------------------------------

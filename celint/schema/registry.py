@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,17 +22,23 @@ INSTANCE = "instance.schema.json"
 
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
+#: Names a folder laid out like ``schemas/`` to read instead of the bundled one: for trying a
+#: new element's profile or a schema change before it is shipped (and for the tests that do).
+SCHEMA_DIR_VARIABLE = "CELINT_SCHEMA_DIR"
 
 
 def schema_dir(here: Path = PACKAGE_DIR) -> Path:
-    """The packaged copy first (wheel installs), then the source checkout's ``schemas/``.
+    """``$CELINT_SCHEMA_DIR`` when set, else the packaged copy (wheel installs), else the source
+    checkout's ``schemas/``.
 
     ``here`` is the package folder; tests pass another one to check both layouts.
     """
-    for candidate in (here / "schemas", here.parent / "schemas"):
+    chosen = os.environ.get(SCHEMA_DIR_VARIABLE)
+    candidates = (Path(chosen),) if chosen else (here / "schemas", here.parent / "schemas")
+    for candidate in candidates:
         if (candidate / INSTANCE).is_file():
             return candidate
-    raise FileNotFoundError(f"celint's schemas are missing (looked in {here / 'schemas'})")
+    raise FileNotFoundError(f"celint's schemas are missing (looked in {candidates[0]})")
 
 
 @functools.cache
@@ -42,15 +49,6 @@ def load_all() -> dict[str, dict[str, Any]]:
         path.relative_to(root).as_posix(): json.loads(path.read_text(encoding="utf-8"))
         for path in sorted(root.rglob("*.schema.json"))
         if path.relative_to(root).parts[0] != "dist"  # generated editor schemas, not sources
-    }
-
-
-def element_schemas() -> dict[str, str]:
-    """Element key → relative schema path, for every ``elements/*.schema.json``."""
-    return {
-        schema["x-celint"]["element"]: path
-        for path, schema in load_all().items()
-        if path.startswith("elements/") and "x-celint" in schema
     }
 
 

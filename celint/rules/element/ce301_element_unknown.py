@@ -35,8 +35,11 @@ def check(context: RuleContext) -> Iterator[Finding]:
         message = f"unknown element {key!r}; did you mean {guess!r}? Until then {generic}"
         severity = Severity.WARNING
     else:
-        known = ", ".join(sorted(context.profiles))
-        message = f"element {key!r} is not one celint knows ({known}); {generic}"
+        known = len(context.profiles.elements())
+        message = (
+            f"element {key!r} is not one of the {known} elements celint knows "
+            f"(`celint elements` lists them); {generic}"
+        )
         severity = Severity.INFO
     yield Finding(context.pointer("element", "key"), message, suggestion=guess, severity=severity)
 

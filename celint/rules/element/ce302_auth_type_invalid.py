@@ -27,7 +27,9 @@ from celint.suggest import closest
 def check(context: RuleContext) -> Iterator[Finding]:
     profile = context.profile
     value = context.literal(AUTH_TYPE)
-    if profile is None or not profile.auth_types or value is None or value in profile.auth_types:
+    if profile is None or not profile.auth_types or value is None:
+        return
+    if value in profile.auth_types or value in profile.auth_spellings:
         return
     pointer = context.config_pointer(AUTH_TYPE)
     guess = closest(value, profile.auth_types) if isinstance(value, str) else None
@@ -38,6 +40,7 @@ def check(context: RuleContext) -> Iterator[Finding]:
         f"authentication type {shown(pointer, value)} is not supported by {profile.key!r}: "
         f"expected {supported}{hint}",
         suggestion=guess,
+        severity=profile.auth_evidence.severity,
     )
 
 

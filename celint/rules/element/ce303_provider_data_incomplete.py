@@ -41,19 +41,25 @@ def _flow(context: RuleContext) -> str | None:
     chosen = context.configuration.get(AUTH_TYPE)
     if is_blank(chosen):
         return profile.default_auth
-    return chosen if isinstance(chosen, str) and chosen in profile.provider_data else None
+    found = profile.flow(chosen) if isinstance(chosen, str) else None
+    return found.name if found is not None else None
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
     flow = _flow(context)
-    if context.profile is None or flow is None or flow not in context.profile.provider_data:
+    profile = context.profile
+    if profile is None or flow is None or flow not in profile.flows:
         return
-    needed = context.profile.provider_data[flow]
+    facts = profile.flows[flow].provider_data
+    needed = profile.provider_data[flow]
+    if not needed:
+        return
     data = context.body.get("providerData")
     if data is None and not any(marker in context.body for marker in EXPORTED_MARKERS):
         yield Finding(
             context.pointer("providerData"),
             f"'providerData' is missing; the {flow} flow needs {', '.join(needed)}",
+            severity=max(facts[key].evidence.severity for key in needed),
         )
         return
     if not isinstance(data, dict):
@@ -61,8 +67,8 @@ def check(context: RuleContext) -> Iterator[Finding]:
     missing = [key for key in needed if key not in data]
     fits = [
         other
-        for other, keys in context.profile.provider_data.items()
-        if other != flow and all(key in data for key in keys)
+        for other, keys in profile.provider_data.items()
+        if other != flow and keys and all(key in data for key in keys)
     ]
     hint = f"; the data fits {AUTH_TYPE} {fits[0]!r}" if fits else ""
     for key in missing:
@@ -70,6 +76,7 @@ def check(context: RuleContext) -> Iterator[Finding]:
             context.pointer("providerData", key),
             f"'providerData' lacks {key!r}, which the {flow} flow needs "
             f"({', '.join(needed)}){hint}",
+            severity=facts[key].evidence.severity,
         )
 
 

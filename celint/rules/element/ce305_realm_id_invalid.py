@@ -15,16 +15,29 @@ large id written as a JSON number can lose digits in tools that read numbers as 
 Write the id as a string of digits: `"realmId": "123145825528279"`.
 """
 
+import functools
 import re
 from collections.abc import Iterator
 
+from celint.elements.profiles import ElementProfile
 from celint.model import Finding, Severity, rule
 from celint.rules.api import RuleContext
 from celint.schema.issues import shown
 from celint.secrets import is_literal
 
 REALM_ID = "realmId"
-_DIGITS = re.compile(r"[0-9]+")
+DIGITS = "^[0-9]+$"
+
+
+def _pattern(profile: ElementProfile) -> str | None:
+    """The form the element's profile documents for ``providerData.realmId``, if any."""
+    facts = (flow.provider_data.get(REALM_ID) for flow in profile.flows.values())
+    return next((fact.pattern for fact in facts if fact is not None and fact.pattern), None)
+
+
+@functools.cache
+def _matcher(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
@@ -32,19 +45,17 @@ def check(context: RuleContext) -> Iterator[Finding]:
     data = context.body.get("providerData")
     if profile is None or not isinstance(data, dict) or REALM_ID not in data:
         return
-    if not any(REALM_ID in keys for keys in profile.provider_data.values()):
-        return
+    pattern = _pattern(profile)
     value = data[REALM_ID]
-    if not is_literal(value) or (isinstance(value, str) and _DIGITS.fullmatch(value)):
+    if pattern is None or not is_literal(value):
+        return
+    if isinstance(value, str) and _matcher(pattern).search(value):
         return
     pointer = context.pointer("providerData", REALM_ID)
     as_string = isinstance(value, int) and not isinstance(value, bool) and value >= 0
     hint = f'; write it as a string: "{value}"' if as_string else ""
-    yield Finding(
-        pointer,
-        f"realmId {shown(pointer, value)} is not a string of digits (the company id, such as "
-        f'"123145825528279"){hint}',
-    )
+    form = "a string of digits (the company id)" if pattern == DIGITS else f"of the form {pattern}"
+    yield Finding(pointer, f"realmId {shown(pointer, value)} is not {form}{hint}")
 
 
 RULE = rule(

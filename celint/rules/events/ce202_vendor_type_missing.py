@@ -23,12 +23,13 @@ from collections.abc import Iterator
 from celint.model import Finding, Severity, rule
 from celint.rules.api import RuleContext
 from celint.rules.support.config import is_blank
-from celint.schema.keys import VENDOR_TYPE
+from celint.schema.keys import VENDOR_TYPE, VENDOR_TYPES
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
     profile = context.profile
-    if profile is None or len(profile.vendor_types) < 2 or not context.events_enabled:
+    both = profile is not None and all(profile.supports(t) for t in VENDOR_TYPES)
+    if profile is None or not both or not context.events_enabled:
         return
     if is_blank(context.configuration.get(VENDOR_TYPE)):
         choices = " or ".join(repr(t) for t in profile.vendor_types)

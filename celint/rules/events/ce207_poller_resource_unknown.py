@@ -22,7 +22,7 @@ from collections.abc import Iterator
 
 from celint.model import NO_FIX, Finding, Severity, rule
 from celint.rules.api import RuleContext
-from celint.rules.support.config import poller_list
+from celint.rules.support.config import known_resource, poller_list, resource_severity
 from celint.rules.support.poller_urls import segment
 from celint.rules.support.text import clip
 from celint.schema.keys import POLLER_URLS
@@ -33,7 +33,8 @@ def check(context: RuleContext) -> Iterator[Finding]:
     found = poller_list(context)
     if found is None or context.profile is None or not found.items:
         return
-    resources = context.profile.resources
+    profile = context.profile
+    resources, known = profile.resources, known_resource(profile)
     pointer = context.config_pointer(POLLER_URLS)
     if not found.foreign_separators() and found.empty_segments():
         yield Finding(
@@ -45,19 +46,23 @@ def check(context: RuleContext) -> Iterator[Finding]:
         )
     if not resources:
         return
+    severity = resource_severity(profile)
     longest = max(len(resource) for resource in resources)
     for item, indexes in found.positions().items():
-        if item in resources or segment(item, resources).readings:
+        if known(item) or segment(item, resources).readings:
             continue
         # A guess for a text much longer than any resource would be a poor one, and costly.
         guess = closest(item, resources) if len(item) <= 2 * longest else None
+        if guess is None and severity < Severity.ERROR:
+            continue  # an open list: a resource it does not name may well exist
         hint = f"did you mean {guess!r}?" if guess else f"known resources: {', '.join(resources)}"
         fixed = found.replaced(indexes, [guess]) if guess else None
         yield Finding(
             pointer,
-            f"{context.profile.key!r} has no resource {clip(item)!r}; {hint}",
+            f"{profile.key!r} has no resource {clip(item)!r}; {hint}",
             suggestion=fixed,
             fix=fixed if fixed is not None else NO_FIX,
+            severity=severity,
         )
 
 

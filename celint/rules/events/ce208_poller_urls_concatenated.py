@@ -22,7 +22,7 @@ from collections.abc import Iterator
 
 from celint.model import NO_FIX, Finding, Severity, rule
 from celint.rules.api import RuleContext
-from celint.rules.support.config import poller_list
+from celint.rules.support.config import known_resource, poller_list, resource_severity
 from celint.rules.support.poller_urls import segment
 from celint.rules.support.text import clip
 from celint.schema.keys import POLLER_URLS
@@ -32,10 +32,11 @@ def check(context: RuleContext) -> Iterator[Finding]:
     found = poller_list(context)
     if found is None or context.profile is None:
         return
-    resources = context.profile.resources
+    resources, known = context.profile.resources, known_resource(context.profile)
+    severity = resource_severity(context.profile)
     sep = found.separator
     for item, indexes in found.positions().items():
-        if item in resources:
+        if known(item):
             continue
         split = segment(item, resources)
         if not split.readings:
@@ -49,6 +50,7 @@ def check(context: RuleContext) -> Iterator[Finding]:
                 f"with {sep!r}: {clip(sep.join(first), 300)!r}",
                 suggestion=fixed,
                 fix=fixed,
+                severity=severity,
             )
         else:
             readings = " or ".join(repr(clip(sep.join(r), 150)) for r in split.readings)
@@ -57,6 +59,7 @@ def check(context: RuleContext) -> Iterator[Finding]:
                 f"resources are run together in {clip(item)!r}; separate them with {sep!r}, "
                 f"for example {readings} (the text splits more than one way)",
                 fix=NO_FIX,
+                severity=severity,
             )
 
 

@@ -12,7 +12,7 @@ from typing import Any
 from urllib.parse import SplitResult
 
 from celint.elements.profiles import ElementProfile
-from celint.model import Finding
+from celint.model import Finding, Severity
 from celint.rules.api import RuleContext
 from celint.rules.support import urls
 from celint.rules.support.poller_urls import PollerList, parse
@@ -41,6 +41,23 @@ def events_off(context: RuleContext) -> bool:
 def vendor_types(context: RuleContext) -> tuple[str, ...]:
     """The event types the body's element supports (both, for an unknown element)."""
     return context.profile.vendor_types if context.profile else DEFAULT_VENDOR_TYPES
+
+
+def resource_severity(profile: ElementProfile) -> Severity:
+    """How sure a finding against the element's resource list may be: an error only for a
+    closed list stated without contradiction (or confirmed), a warning otherwise."""
+    closed = profile.resources_closed and profile.resources_evidence.severity == Severity.ERROR
+    return Severity.ERROR if closed else Severity.WARNING
+
+
+def known_resource(profile: ElementProfile) -> Callable[[str], bool]:
+    """A test of "is this one of the element's resources", ignoring case where the docs spell
+    the resources in more than one case."""
+    if profile.resources_case_sensitive:
+        exact = frozenset(profile.resources)
+        return exact.__contains__
+    folded = frozenset(resource.lower() for resource in profile.resources)
+    return lambda item: item.lower() in folded
 
 
 def poller_list(context: RuleContext) -> PollerList | None:
