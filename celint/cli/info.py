@@ -1,4 +1,4 @@
-"""The commands that describe celint rather than run it: rules, explain, schema, init."""
+"""The commands that describe celint rather than run it: rules, explain, elements, schema, init."""
 
 from __future__ import annotations
 
@@ -28,6 +28,29 @@ def rules_command(output_format: str) -> None:
     from celint.rules import all_rules
 
     click.echo(render(all_rules()), nl=False)
+
+
+@click.command()
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+)
+def elements(output_format: str) -> None:
+    """List the elements celint knows: key, name, hub, auth types, event types, and how many
+    of its facts are confirmed or stated by the docs (the rest only warn).
+
+    \b
+    Examples:
+      celint elements
+      celint elements --format json | jq '.[] | select(.resources_closed)'
+    """
+    from celint.elements.listing import as_json, as_text, rows
+
+    found = rows()
+    click.echo((as_json if output_format == "json" else as_text)(found), nl=False)
 
 
 @click.command()
@@ -147,4 +170,4 @@ def init(
     click.echo(f"celint: wrote {output}; then run: celint check --env {output}", err=True)
 
 
-COMMANDS = (rules_command, explain, schema, init)
+COMMANDS = (rules_command, explain, elements, schema, init)

@@ -131,8 +131,9 @@ def editor_schema(
     if path not in schemas:
         raise EditorSchemaError(f"no schema {path!r} among {sorted(schemas)}")
     documents = {name: copy.deepcopy(dict(document)) for name, document in schemas.items()}
-    if facts is not None:
-        _annotate_resource_lists(documents[path], facts)
+    if facts is not None and not _annotate_resource_lists(documents[path], facts):
+        for document in documents.values():  # no list of its own: the events schema's list
+            _annotate_resource_lists(document, facts)
     bundled = _Bundler(documents, path).bundle()
     schemas_in_bundle = list(_walk(bundled))
     for schema in schemas_in_bundle:
@@ -331,11 +332,13 @@ def _list_pattern(resources: tuple[str, ...], separator: str) -> str:
     return f"^{one}(?:{escape(separator)}{one})*$"
 
 
-def _annotate_resource_lists(document: dict[str, Any], facts: ElementFacts) -> None:
+def _annotate_resource_lists(document: dict[str, Any], facts: ElementFacts) -> bool:
     """Give the element's resource-list schema a message that names the allowed resources, so an
-    editor shows that rather than the regex the list compiles to."""
+    editor shows that rather than the regex the list compiles to. True when ``document`` has
+    such a list."""
     if not facts.resources:
-        return
+        return True
+    found = False
     for schema in list(_walk(document)):
         properties = schema.get("properties")
         if not isinstance(properties, dict) or POLLER_URLS not in properties:
@@ -343,6 +346,7 @@ def _annotate_resource_lists(document: dict[str, Any], facts: ElementFacts) -> N
         target = _local_target(document, properties[POLLER_URLS])
         if not isinstance(target, dict) or "errorMessage" in target:
             continue
+        found = True
         separator, resources = facts.separator, facts.resources
         lead = target.get("x-message") or (
             f"expected {facts.key} resources separated by {json.dumps(separator)}, "
@@ -355,6 +359,7 @@ def _annotate_resource_lists(document: dict[str, Any], facts: ElementFacts) -> N
         target["markdownDescription"] = (
             f"{description}\n\nResources, separated by `{separator}`: {listed}".lstrip()
         )
+    return found
 
 
 def _promote_message(schema: dict[str, Any]) -> None:
