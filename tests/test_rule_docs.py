@@ -1,5 +1,5 @@
-"""The rule docs are run: every rule's Example gives a finding of that rule and its Fix does
-not.
+"""The rule docs are run and published: every rule's Example gives a finding of that rule and
+its Fix does not, and ``docs/rules/`` holds the current page of every rule at a stable URL.
 
 How an Example or a Fix (often a fragment) becomes a whole text to lint is the convention of
 tests/rule_examples.py; the tests below pin that convention too, so that a change to it is a
@@ -7,6 +7,11 @@ visible decision rather than a side effect.
 """
 
 from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from rule_examples import (
@@ -23,10 +28,15 @@ from rule_examples import (
     fix_snippet,
     normal_form,
 )
+from samples import ROOT
 
 from celint import LintOptions, Rule
 from celint.model import Severity, rule
+from celint.report.rule_docs import DOCS_FOLDER, doc_url, rule_pages
 from celint.rules import all_rules
+
+SCRIPT = ROOT / "scripts" / "build_rule_docs.py"
+DOCS = ROOT / DOCS_FOLDER
 
 
 def _codes(found: LintInput) -> list[str]:
@@ -123,3 +133,48 @@ def test_the_fix_is_the_first_fenced_block_else_the_first_mapping_span() -> None
     assert fix_of("Write `tags: [production]`.").mapping() == {"tags": ["production"]}
     fenced = fix_of('Like `"a": 1`:\n```yaml\nb: 2\n```\n')
     assert (fenced.mapping(), fenced.language, fenced.fenced) == ({"b": 2}, "yaml", True)
+
+
+# --- the published pages -------------------------------------------------------------------------
+
+
+def test_a_rule_page_has_a_stable_url() -> None:
+    assert doc_url("CE201") == "https://github.com/celint/celint/blob/main/docs/rules/CE201.md"
+
+
+@pytest.mark.skipif(not SCRIPT.is_file(), reason="scripts/ and docs/ are not in the sdist")
+def test_the_rule_pages_are_up_to_date() -> None:
+    """Edit a rule's docstring and forget the rebuild: this fails, naming the command."""
+    wanted = rule_pages(all_rules())
+    for name, text in wanted.items():
+        assert (DOCS / name).read_text(encoding="utf-8") == text, (
+            f"{DOCS_FOLDER}/{name} is stale: run python scripts/build_rule_docs.py"
+        )
+    assert sorted(path.name for path in DOCS.iterdir()) == sorted(wanted)
+    for found in all_rules():
+        assert doc_url(found.code).endswith(f"/{DOCS_FOLDER}/{found.code}.md")
+        page = wanted[f"{found.code}.md"]
+        assert page.startswith(f"# {found.code} {found.name}\n")
+        assert f"Severity: **{found.severity.label}**" in page and found.doc in page
+
+
+@pytest.mark.skipif(not SCRIPT.is_file(), reason="scripts/ is not in the sdist")
+def test_the_check_mode_exits_1_on_a_stale_page_and_the_build_repairs_it(tmp_path: Path) -> None:
+    folder = tmp_path / "rules"
+    shutil.copytree(DOCS, folder)
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, str(SCRIPT), "--out", str(folder), *args]
+        return subprocess.run(command, capture_output=True, text=True, check=False)
+
+    assert run("--check").returncode == 0
+    (folder / "CE201.md").write_text("# edited by hand\n", encoding="utf-8")
+    (folder / "CE999.md").write_text("# a rule that is gone\n", encoding="utf-8")
+    (folder / "CE219.md").unlink()
+    stale = run("--check")
+    assert stale.returncode == 1
+    for name in ("CE201.md", "CE219.md", "CE999.md"):
+        assert f"{name} is stale" in stale.stdout
+    assert run().returncode == 0
+    assert run("--check").returncode == 0
+    assert not (folder / "CE999.md").exists()
