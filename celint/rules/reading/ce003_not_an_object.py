@@ -13,7 +13,7 @@ An exported array (as `GET /instances` returns it) with an item that is not an i
 ```
 
 ## Fix
-Make the document (here, every item) an object with `element`, `name` and `configuration`:
+Make the document (here, every item) an instance body, an object with `element` and `name`:
 ```json
 [{"element": {"key": "quickbooks"}, "name": "QuickBooks production"},
  {"element": {"key": "quickbooks"}, "name": "QuickBooks staging"}]
