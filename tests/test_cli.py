@@ -199,6 +199,8 @@ def test_explain_by_code_and_name() -> None:
     by_name = run_celint("explain", "vendor-type-alias").stdout
     assert by_code == by_name
     assert by_code.startswith("CE219 vendor-type-alias (warning by default; fixable with --fix)")
+    docs = "https://github.com/celint/celint/blob/main/docs/rules/CE219.md"
+    assert by_code.endswith(f"(applied by `--fix`).\n\nDocs: {docs}\n")
     unknown = run_celint("explain", "CE999")
     assert unknown.returncode == 2 and unknown.stderr.startswith("celint: error: unknown rule")
 

@@ -93,6 +93,9 @@ def test_sarif_driver_lists_every_rule(folder: Path) -> None:
     assert ce219["fullDescription"]["text"].startswith("Reports `event.vendor.type: webhooks`")
     assert "## Fix" in ce219["help"]["markdown"]
     assert ce219["help"]["text"].startswith("CE219 vendor-type-alias (warning by default")
+    docs = "https://github.com/celint/celint/blob/main/docs/rules/"
+    assert ce219["helpUri"] == docs + "CE219.md"
+    assert [r["helpUri"] for r in driver["rules"]] == [docs + f"{r.code}.md" for r in all_rules()]
 
 
 def test_sarif_results_agree_with_json(folder: Path, expected: list[dict[str, Any]]) -> None:

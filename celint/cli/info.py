@@ -63,7 +63,7 @@ def explain(rule: str) -> None:
       celint explain CE208
       celint explain poller-urls-concatenated
     """
-    from celint.report.rule_docs import explain_text
+    from celint.report.rule_docs import doc_url, explain_text
     from celint.rules import lookup
 
     found = lookup(rule)
@@ -76,7 +76,7 @@ def explain(rule: str) -> None:
         except ValueError as exc:
             message = str(exc)
         raise UsageError(message)
-    click.echo(explain_text(found), nl=False)
+    click.echo(explain_text(found) + f"\nDocs: {doc_url(found.code)}")
 
 
 @click.command()

@@ -16,7 +16,7 @@ from celint import __version__
 from celint.model import Diagnostic, Rule, RunResult, Severity, relative
 from celint.report import ReportSettings
 from celint.report.fingerprint import fingerprints
-from celint.report.rule_docs import explain_text
+from celint.report.rule_docs import doc_url, explain_text
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/celint/celint"
@@ -32,7 +32,7 @@ def _descriptor(rule: Rule) -> dict[str, Any]:
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": sections.get("what it does", rule.summary)},
         "help": {"text": explain_text(rule), "markdown": rule.doc},
-        "helpUri": f"{INFORMATION_URI}#rules",
+        "helpUri": doc_url(rule.code),
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
         "properties": {"fixable": rule.fixable},
     }

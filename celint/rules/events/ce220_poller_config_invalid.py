@@ -1,4 +1,4 @@
-"""## What it does
+r"""## What it does
 Reports an `event.poller.configuration` that the poller cannot use: not an object, a string
 that does not hold a JSON object, no resources, or a resource entry without its `url` or with
 a blank `idField` (and values of the wrong type, such as a `pageSize` that is not a number).
@@ -14,9 +14,8 @@ configuration creates the instance, and then no resource is ever polled.
 ```
 
 ## Fix
-Give every resource its `url` and `idField`:
-`{"contacts": {"url": "/hubs/crm/contacts", "idField": "id"}}`, as an object or as the JSON
-text of one.
+Give every resource its `url` and `idField`, as an object or as the JSON text of one:
+`"event.poller.configuration": {"contacts": {"url": "/hubs/crm/contacts", "idField": "id"}}`.
 """
 
 from collections.abc import Iterator

@@ -15,7 +15,8 @@ without the configuration written for it, or a configuration is written and neve
 
 ## Fix
 Give every listed resource an entry, and list every configured resource (or drop
-`event.poller.urls` and let the configuration name the resources).
+`event.poller.urls` and let the configuration name the resources). Here, either add an entry
+for `deals` or poll only what is configured: `"event.poller.urls": "contacts"`.
 """
 
 from collections.abc import Iterator

@@ -9,7 +9,7 @@ the vendor's API limits, and every object comes back as an event again.
 
 ## Example
 ```json
-{"contacts": {"url": "/hubs/crm/contacts", "idField": "id"}}
+{"event.poller.configuration": {"contacts": {"url": "/hubs/crm/contacts", "idField": "id"}}}
 ```
 
 ## Fix

@@ -9,13 +9,15 @@ ones. A pattern Java rejects fails every poll; the instance exists and sends no 
 
 ## Example
 ```json
-{"datesConfiguration": {"updatedDateFormat": "yyyy-MM-dd'T'HH:mm:ss'Z"}}
+{"event.poller.configuration": {"contacts": {
+  "url": "/hubs/crm/contacts?updatedSince=${epoch}", "idField": "id",
+  "datesConfiguration": {"updatedDateFormat": "yyyy-MM-dd'T'HH:mm:ss'Z"}}}}
 ```
 
 ## Fix
 Quote literal text on both sides and use pattern letters for the fields:
-`"yyyy-MM-dd'T'HH:mm:ss'Z'"`, `"yyyy-MM-dd'T'HH:mm:ssXXX"`, or `"milliseconds"` for epoch
-milliseconds.
+`"updatedDateFormat": "yyyy-MM-dd'T'HH:mm:ss'Z'"`, `"yyyy-MM-dd'T'HH:mm:ssXXX"`, or
+`"milliseconds"` for epoch milliseconds.
 """
 
 from collections.abc import Iterator

@@ -8,11 +8,13 @@ without a word, so every date is shifted by hours, and changes are missed or pol
 
 ## Example
 ```json
-{"datesConfiguration": {"updatedDateTimezone": "Mountain Time"}}
+{"event.poller.configuration": {"contacts": {
+  "url": "/hubs/crm/contacts?updatedSince=${epoch}", "idField": "id",
+  "datesConfiguration": {"updatedDateTimezone": "Mountain Time"}}}}
 ```
 
 ## Fix
-Use an IANA zone name (`"America/Denver"`), or `"GMT"`/`"UTC"`.
+Use an IANA zone name, `"updatedDateTimezone": "America/Denver"`, or `"GMT"`/`"UTC"`.
 """
 
 import functools

@@ -7,12 +7,18 @@ The platform rejects a body it cannot parse, and nothing else in the file can be
 
 ## Example
 ```json
-{"oauth.api.secret": "${QBO_SECRET}"
- "authentication.type": "oauth2"}
+{"element": {"key": "quickbooks"},
+ "name": "QuickBooks production"
+ "configuration": {"authentication.type": "oauth2"}}
 ```
 
 ## Fix
 Repair the syntax at the reported position: add the comma, remove the stray brace.
+```json
+{"element": {"key": "quickbooks"},
+ "name": "QuickBooks production",
+ "configuration": {"authentication.type": "oauth2"}}
+```
 """
 
 from celint.model import Severity, rule

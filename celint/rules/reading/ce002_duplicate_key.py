@@ -7,13 +7,21 @@ and the setting you edited may not be the one that takes effect.
 
 ## Example
 ```yaml
+element: {key: quickbooks}
+name: QuickBooks production
 configuration:
   event.vendor.type: webhook
   event.vendor.type: polling
 ```
 
 ## Fix
-Delete one of the two members.
+Delete one of the two members:
+```yaml
+element: {key: quickbooks}
+name: QuickBooks production
+configuration:
+  event.vendor.type: polling
+```
 """
 
 from celint.model import Severity, rule

@@ -6,12 +6,18 @@ but is not a mapping.
 `POST /instances` takes a JSON object; a list or a scalar is rejected.
 
 ## Example
-```yaml
-- element: {key: quickbooks}
+An exported array (as `GET /instances` returns it) with an item that is not an instance:
+```json
+[{"element": {"key": "quickbooks"}, "name": "QuickBooks production"},
+ "QuickBooks staging"]
 ```
 
 ## Fix
-Make the document an object with `element`, `name` and `configuration`.
+Make the document (here, every item) an instance body, an object with `element` and `name`:
+```json
+[{"element": {"key": "quickbooks"}, "name": "QuickBooks production"},
+ {"element": {"key": "quickbooks"}, "name": "QuickBooks staging"}]
+```
 """
 
 from celint.model import Severity, rule

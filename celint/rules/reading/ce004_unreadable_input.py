@@ -8,11 +8,16 @@ Such input is either not a body at all or an attempt to make a tool hang or run 
 
 ## Example
 ```yaml
+element: {key: quickbooks}
 name: !!python/object/apply:os.system ["id"]
 ```
 
 ## Fix
 Save the file as UTF-8 plain data: mappings, lists, strings, numbers, booleans.
+```yaml
+element: {key: quickbooks}
+name: QuickBooks production
+```
 """
 
 from celint.model import Severity, rule

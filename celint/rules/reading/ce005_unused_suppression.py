@@ -10,6 +10,8 @@ A misspelt suppression silences nothing while looking as if it did.
 
 ## Example
 ```yaml
+element: {key: quickbooks}
+name: QuickBooks production
 configuration:
   event.poller.urls: bills|invoices  # celint: disable=CE207
 ```
@@ -17,6 +19,12 @@ configuration:
 ## Fix
 Delete the comment (or the word that no longer applies), or correct the rule code. Comments
 for rules that are not enabled in a run (`--select`, `--ignore`) are not reported.
+```yaml
+element: {key: quickbooks}
+name: QuickBooks production
+configuration:
+  event.poller.urls: bills|invoices
+```
 """
 
 from celint.model import Severity, rule

@@ -12,7 +12,10 @@ and then not behave as intended.
 ```
 
 ## Fix
-Use a value the message names as expected.
+Use a value the message names as expected (here, an element key and a non-empty name):
+```json
+{"element": {"key": "quickbooks"}, "name": "QuickBooks production"}
+```
 """
 
 from celint.model import Severity, rule

@@ -12,7 +12,10 @@ unconfigured without any error.
 ```
 
 ## Fix
-Rename the key to the one suggested (`event.poller.refresh_interval`), or delete it.
+Rename the key to the one suggested, or delete it:
+```json
+{"configuration": {"event.poller.refresh_interval": 15}}
+```
 """
 
 from collections.abc import Iterator

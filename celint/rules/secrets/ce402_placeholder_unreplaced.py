@@ -13,8 +13,8 @@ fails or events go to `<CALLBACK_URL>`, which is nowhere.
 ```
 
 ## Fix
-Replace the placeholder with the real value, or with an environment reference such as
-`${EVENTS_CALLBACK_URL}` that your deployment substitutes.
+Replace the placeholder with the real value, or with an environment reference that your
+deployment substitutes: `"event.notification.callback.url": "${EVENTS_CALLBACK_URL}"`.
 """
 
 from collections.abc import Iterator

@@ -9,13 +9,13 @@ renders it: either way the instance gets a value nobody meant.
 
 ## Example
 ```json
-{"oauth.api.secret": "${QBO_CLIENT_SECRET}"}
+{"event.notification.enabled": "${EVENTS_ENABLED}"}
 ```
-with `QBO_CLIENT_SECRET` unset.
+with `EVENTS_ENABLED` unset.
 
 ## Fix
 Set the variable in the environment that runs `celint check --env` (and the deployment), or
-give the reference a default: `${EVENTS_ENABLED:-false}`.
+give the reference a default: `"event.notification.enabled": "${EVENTS_ENABLED:-false}"`.
 """
 
 from collections.abc import Iterator
