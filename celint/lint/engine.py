@@ -76,9 +76,7 @@ def check_source(
     report = FileReport(source.path)
     parsed = parse(source, options)
     if quote:
-        report.secrets = tuple(
-            secrets.guessed_spans(source.text) if parsed.failed else secrets.spans(parsed.documents)
-        )
+        report.secrets = tuple(_secret_spans(source.text, parsed))
     if parsed.failed:
         if options.all_documents or sniff.looks_like_instance_text(source.text):
             report.checked = True
@@ -98,6 +96,14 @@ def check_source(
     found.extend(_problem_diagnostic(source.path, p) for p in parsed.problems)
     report.diagnostics = _finish(source.path, found, options, source)
     return _quoted(report, source, quote)
+
+
+def _secret_spans(text: str, parsed: ParseResult) -> list[Span]:
+    """Every secret value's span, from this parse; guessed from the text when it failed."""
+    if not parsed.failed:
+        return secrets.spans(parsed.documents, text)
+    lines = LineIndex(text)
+    return [lines.span(start, end) for start, end in secrets.guessed_ranges(text)]
 
 
 def _quoted(report: FileReport, source: Source, quote: bool) -> FileReport:

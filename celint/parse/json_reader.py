@@ -129,6 +129,13 @@ def _syntax_problem(text: str, exc: json.JSONDecodeError) -> ParseProblem:
     )
 
 
+def _place(table: dict[str, Located], pointer: str, found: Located) -> None:
+    """Record where ``pointer`` is; a repeated key's later value wins, as in ``json.loads``,
+    and the overridden one is kept as ``earlier``."""
+    previous = table.get(pointer)
+    table[pointer] = found if previous is None else previous.replaced_by(found)
+
+
 def index_json(text: str, lines: LineIndex) -> tuple[dict[str, Located], list[ParseProblem]]:
     """Map every pointer of a valid JSON text to its spans; report keys that repeat (CE002).
 
@@ -177,7 +184,7 @@ def index_json(text: str, lines: LineIndex) -> tuple[dict[str, Located], list[Pa
                 continue
         else:
             end = scanstring(text, pos + 1)[1] if char == '"' else _SCALAR.match(text, pos).end()  # type: ignore[union-attr]
-            table[pointer] = Located(lines.span(pos, end), key_span)
+            _place(table, pointer, Located(lines.span(pos, end), key_span))
             pos = end
         # After a value: close finished containers, or move to the next member.
         while stack:
@@ -193,6 +200,6 @@ def index_json(text: str, lines: LineIndex) -> tuple[dict[str, Located], list[Pa
                 break
             pos += 1
             stack.pop()
-            table[frame[1]] = Located(lines.span(frame[3], pos), frame[4])
+            _place(table, frame[1], Located(lines.span(frame[3], pos), frame[4]))
         else:
             return table, repeats

@@ -25,7 +25,7 @@ from typing import Any
 from celint import pointer as jp
 from celint.model import Finding, Severity, rule
 from celint.rules.api import RuleContext
-from celint.secrets import is_literal, is_secret_pointer
+from celint.secrets import is_literal, is_secret_pointer, literal_default
 
 
 def _candidates(context: RuleContext) -> Iterator[tuple[str, Any]]:
@@ -54,16 +54,21 @@ def is_hardcoded(value: Any) -> bool:
 
 def check(context: RuleContext) -> Iterator[Finding]:
     for pointer, value in _candidates(context):
-        if (
-            is_secret_pointer(pointer)
-            and is_hardcoded(value)
-            and not context.from_environment(pointer)
-        ):
-            key = jp.last(pointer)
+        if not is_secret_pointer(pointer) or context.from_environment(pointer):
+            continue
+        key = jp.last(pointer)
+        if is_hardcoded(value):
             yield Finding(
                 pointer,
                 f"{key!r} holds a literal secret (not shown); keep it out of the file: use an "
                 f"environment reference such as ${{{_variable(key)}}}, and rotate the secret",
+            )
+        elif literal_default(value):
+            yield Finding(
+                pointer,
+                f"{key!r} gives its environment reference a literal default (not shown): the "
+                f"default is a secret written in the file; drop it (${{{_variable(key)}}}) "
+                "and rotate the secret",
             )
 
 
