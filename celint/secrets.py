@@ -37,6 +37,10 @@ _EMBEDDED_REFERENCE = re.compile(
 #: like environment references but are filled by the platform at each poll.
 PLATFORM_NAMES = frozenset({"epoch", "gmtDate", "date", "dateTimeZone"})
 
+#: The password of a URL's user information (``https://user:PASSWORD@host``): a secret in any
+#: value, whatever its key.
+_URL_PASSWORD = re.compile(r"://[^/\s:@\"'\\]*:(?P<password>[^/\s@\"'\\]+)@")
+
 SECRET_CONFIG_KEYS = frozenset({OAUTH_SECRET, SIGNATURE_KEY})
 #: Last segments (split on ``.`` and ``_``) that make a key a secret field, alone or as the end
 #: of a longer segment (``clientSecret``); ``token_id`` ends in ``id``, an identifier.
@@ -98,6 +102,17 @@ def literal_default(value: object) -> bool:
     )
 
 
+def url_password(value: object) -> tuple[int, int] | None:
+    """Where a literal password sits in a URL's user information, or None (no password, or a
+    ``${VAR}`` / placeholder in its place)."""
+    if not isinstance(value, str) or "@" not in value:
+        return None
+    match = _URL_PASSWORD.search(value)
+    if match is None or not is_literal(match["password"]):
+        return None
+    return match.span("password")
+
+
 def is_secret_key(key: str) -> bool:
     """True for a configuration key that names a secret (SPEC 4, CE401)."""
     if key in SECRET_CONFIG_KEYS:
@@ -121,6 +136,25 @@ def is_secret_pointer(pointer: str) -> bool:
         key = jp.unescape(parts[-1])
         return is_secret_key(key) or (parts[-2] == "providerData" and key in SECRET_PROVIDER_KEYS)
     return (len(parts) >= 2 and parts[-1] == "token" and parts[-2].isdigit()) or pointer == "/token"
+
+
+def _under_a_secret(pointer: str) -> bool:
+    """True when ``pointer`` or one of its ancestors is a secret field."""
+    while pointer:
+        if is_secret_pointer(pointer):
+            return True
+        pointer = jp.parent(pointer)
+    return False
+
+
+def aliased(aliases: Mapping[str, str]) -> frozenset[str]:
+    """The pointers that reach a secret field's value through a YAML alias (``*s`` where a
+    secret field has ``&s``): that value is a secret there too."""
+    return frozenset(
+        pointer
+        for pointer, original in aliases.items()
+        if _under_a_secret(original) and not is_secret_pointer(pointer)
+    )
 
 
 def secret_pointers(value: Any, pointer: str = "") -> Iterator[str]:
@@ -200,12 +234,28 @@ def spans(documents: Iterable[Located], text: str) -> list[Span]:
     found: list[Span] = []
     for document in documents:
         for pointer, located in document.locations().items():
-            if not is_secret_pointer(pointer):
-                continue
             for span in (located.value, *located.earlier):
-                if _holds_a_secret(text[span.offset : span.end_offset]):
-                    found.append(span)
+                source = text[span.offset : span.end_offset]
+                if is_secret_pointer(pointer):
+                    if _holds_a_secret(source):
+                        found.append(span)
+                    continue
+                password = url_password(source)
+                if password is not None:
+                    found.append(_part(span, *password))
     return found
+
+
+def _part(span: Span, start: int, end: int) -> Span:
+    """The part ``start:end`` of a value's span on its first line (a URL's password)."""
+    return Span(
+        span.line,
+        span.column + start,
+        span.line,
+        span.column + end,
+        span.offset + start,
+        span.offset + end,
+    )
 
 
 def mask(text: str, secret_spans: Iterable[Span]) -> str:

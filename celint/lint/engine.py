@@ -7,6 +7,8 @@ built in code, and turns rule findings into placed :class:`Diagnostic` objects.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from celint import pointer as jp
@@ -172,16 +174,21 @@ def lint_document(
     found = [
         pair
         for index, body in bodies
-        for pair in _findings(body, options, "" if index is None else jp.join("", index))
+        for pair in _findings(
+            body, options, "" if index is None else jp.join("", index), document.aliases
+        )
     ]
     if text is not None:
         embedded.nest_json_strings(document, text, (finding.pointer for _, finding in found))
     return [_place(path, document, rule, finding) for rule, finding in found]
 
 
-def _findings(body: Any, options: LintOptions, root: str) -> list[tuple[Rule, Finding]]:
+def _findings(
+    body: Any, options: LintOptions, root: str, aliases: Mapping[str, str]
+) -> list[tuple[Rule, Finding]]:
     """Run every rule on one body; a specific rule's finding replaces a generic one on the same
-    value. A body that is not a mapping is one CE003 finding."""
+    value, and no finding quotes a value that holds a secret. A body that is not a mapping is
+    one CE003 finding."""
     if not isinstance(body, dict):
         kind = schema_check.describe(body)
         message = f"an instance body must be an object (a mapping), found {kind}"
@@ -205,12 +212,25 @@ def _findings(body: Any, options: LintOptions, root: str) -> list[tuple[Rule, Fi
     found = [(rule, finding) for rule, check in rules.body_rules() for finding in check(context)]
     if rendering is not None:
         found = [(rule, rendering.guard(finding)) for rule, finding in found]
+    bearing = secrets.aliased(aliases) | (rendering.secret_bearing if rendering else frozenset())
+    if bearing:
+        found = [(rule, _unquoted(rule, finding, bearing)) for rule, finding in found]
     specific = {finding.pointer for rule, finding in found if not rule.generic}
     return [
         (rule, finding)
         for rule, finding in found
         if not (rule.generic and finding.pointer in specific)
     ]
+
+
+def _unquoted(rule: Rule, finding: Finding, bearing: frozenset[str]) -> Finding:
+    """A finding on a value that holds a secret (reached through a YAML alias of a secret
+    field, or rendered from a variable that fills one), worded without the value."""
+    pointer = finding.pointer
+    if not any(pointer == p or pointer.startswith(p + "/") for p in bearing):
+        return finding
+    message = f"{rule.summary}; the value is not shown: it holds a secret"
+    return replace(finding, message=message, suggestion=None, fix=NO_FIX)
 
 
 def _place(path: str, document: Document, rule: Rule, finding: Finding) -> Diagnostic:
