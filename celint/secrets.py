@@ -213,7 +213,9 @@ def guessed_ranges(text: str) -> list[tuple[int, int]]:
 
 
 class Located(Protocol):
-    """What :func:`spans` needs of a parsed document: every located pointer."""
+    """What :func:`spans` needs of a parsed document: its value and every located pointer."""
+
+    value: Any
 
     def locations(self) -> Mapping[str, Any]: ...
 
@@ -240,10 +242,18 @@ def spans(documents: Iterable[Located], text: str) -> list[Span]:
                     if _holds_a_secret(source):
                         found.append(span)
                     continue
-                password = url_password(source)
+                password = url_password(source) if _is_string(document, pointer) else None
                 if password is not None:
                     found.append(_part(span, *password))
     return found
+
+
+def _is_string(document: Located, pointer: str) -> bool:
+    """Whether the value at ``pointer`` is a string (a URL in it may carry a password)."""
+    try:
+        return isinstance(jp.resolve(document.value, pointer), str)
+    except KeyError:
+        return False
 
 
 def _part(span: Span, start: int, end: int) -> Span:
