@@ -100,7 +100,7 @@ class Diagnostic:
         )
 
     def to_dict(self) -> dict[str, object]:
-        """The stable JSON shape (version 1) of SPEC section 5."""
+        """The stable JSON shape (version 1) of the README's JSON output section."""
         return {
             "path": self.path,
             "line": self.line,

@@ -114,7 +114,7 @@ def url_password(value: object) -> tuple[int, int] | None:
 
 
 def is_secret_key(key: str) -> bool:
-    """True for a configuration key that names a secret (SPEC 4, CE401)."""
+    """True for a configuration key that names a secret (CE401)."""
     if key in SECRET_CONFIG_KEYS:
         return True
     lowered = key.lower()
@@ -126,7 +126,7 @@ def is_secret_key(key: str) -> bool:
 
 
 def is_secret_pointer(pointer: str) -> bool:
-    """True for the pointers of secret fields (SPEC 4, CE401): their values are never printed.
+    """True for the pointers of secret fields (CE401): their values are never printed.
 
     Configuration and providerData keys by :func:`is_secret_key` (providerData also ``code``
     and ``oauth_verifier``, the OAuth grants); an exported instance's ``token``.

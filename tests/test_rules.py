@@ -1,4 +1,4 @@
-"""Every rule of SPEC section 4 (CE201-CE218, CE301-CE305, CE401-CE403): a failing and a passing
+"""Every rule (CE201-CE218, CE301-CE305, CE401-CE403): a failing and a passing
 body each, built from one valid QuickBooks OAuth 2.0 polling body by changing a few keys.
 
 Positions are asserted exactly: bodies are pretty-printed JSON (one key per line), so the
@@ -291,7 +291,7 @@ def test_ce207_fixes_each_unknown_resource_in_place() -> None:
 
 
 def test_ce208_ambiguous_split_has_no_fix() -> None:
-    options = {"elements": {"quickbooks": {"resources": ["ab", "a", "bc", "c"]}}}
+    options: dict[str, Any] = {"elements": {"quickbooks": {"resources": ["ab", "a", "bc", "c"]}}}
     found = one(lint(make_body({"event.poller.urls": "abc"}), **options), "CE208")
     assert "more than one way" in found.message
     assert "'ab|c' or 'a|bc'" in found.message
@@ -299,7 +299,7 @@ def test_ce208_ambiguous_split_has_no_fix() -> None:
 
 
 def test_ce208_uses_the_profile_separator() -> None:
-    options = {"elements": {"quickbooks": {"separator": ","}}}
+    options: dict[str, Any] = {"elements": {"quickbooks": {"separator": ","}}}
     found = one(lint(make_body({"event.poller.urls": "billsinvoices"}), **options), "CE208")
     assert found.suggestion == "bills,invoices"
 
