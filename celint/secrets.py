@@ -7,6 +7,7 @@ field by its pointer. The spans of secret values come from the parse that produc
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Protocol
@@ -62,7 +63,7 @@ _MASK_VALUE = re.compile(r"\s*\*+\s*")
 
 def is_mask(value: object) -> bool:
     """True for a value made only of ``*``: how ``GET /instances`` shows a secret."""
-    return isinstance(value, str) and _MASK_VALUE.fullmatch(value) is not None
+    return isinstance(value, str) and "*" in value and _MASK_VALUE.fullmatch(value) is not None
 
 
 def is_env_reference(value: object) -> bool:
@@ -85,11 +86,10 @@ def references(value: object) -> list[tuple[str, str | None]]:
 def is_literal(value: object) -> bool:
     """A value the rules may judge: present, neither a placeholder nor holding an environment
     reference (whole or embedded: its real value is only known at deployment)."""
-    return (
-        value is not None
-        and not is_placeholder(value)
-        and not is_env_reference(value)
-        and not references(value)
+    if not isinstance(value, str):
+        return value is not None
+    return not is_placeholder(value) and not (
+        "$" in value and (is_env_reference(value) or references(value))
     )
 
 
@@ -113,6 +113,7 @@ def url_password(value: object) -> tuple[int, int] | None:
     return match.span("password")
 
 
+@functools.lru_cache(maxsize=4096)
 def is_secret_key(key: str) -> bool:
     """True for a configuration key that names a secret (CE401)."""
     if key in SECRET_CONFIG_KEYS:
@@ -125,6 +126,7 @@ def is_secret_key(key: str) -> bool:
     return last.endswith(SECRET_WORDS)
 
 
+@functools.lru_cache(maxsize=8192)
 def is_secret_pointer(pointer: str) -> bool:
     """True for the pointers of secret fields (CE401): their values are never printed.
 

@@ -10,6 +10,7 @@ element: adding one is adding its profile (or an ``elements.<key>`` entry in the
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -104,7 +105,7 @@ class ElementProfile:
     schema: str = registry.INSTANCE
     origin: str = "configured"
 
-    @property
+    @functools.cached_property
     def vendor_types(self) -> tuple[str, ...]:
         """The event types a body may choose: those not documented as unsupported."""
         return tuple(
@@ -115,12 +116,12 @@ class ElementProfile:
         """True when the docs state the element supports ``vendor_type`` (polling, webhook)."""
         return self.support.get(vendor_type, ("unstated",))[0] == "supported"
 
-    @property
+    @functools.cached_property
     def provider_data(self) -> dict[str, tuple[str, ...]]:
         """Flow -> the providerData keys it requires (flows that document any)."""
         return {name: f.required_provider_data for name, f in self.flows.items()}
 
-    @property
+    @functools.cached_property
     def required_scope(self) -> str | None:
         """The OAuth scope the element's flows require, if any."""
         return next((f.required_scope for f in self.flows.values() if f.required_scope), None)
