@@ -76,6 +76,14 @@ def test_an_export_array_with_nulls_and_the_platform_false() -> None:
     assert found(text) == [("CE217", *position(text, '"true"'))]
 
 
+def test_every_top_level_field_of_an_export_is_the_platform_s() -> None:
+    body = json.loads(corpus("qbo-instance-response.json"))
+    body.update(token="${TOKEN}", validationDate="2024-05-02T08:30:00Z", channelName=None)
+    assert lint(json.dumps(body)) == []
+    written = make_body(validationDate="2024-05-02T08:30:00Z")  # a body a user writes
+    assert [d.code for d in lint(written)] == ["CE104"]
+
+
 def test_the_platform_false_is_a_url_problem_when_events_are_on() -> None:
     body = json.loads(corpus("instances-export.json"))[0]
     body["configuration"]["event.notification.callback.url"] = "false"
@@ -549,11 +557,12 @@ def test_a_fragment_misses_nothing_it_leaves_out() -> None:
     assert [d.code for d in lint(off)] == ["CE216"]
 
 
+@pytest.mark.parametrize("flags", [[], ["-v"], ["--diff"], ["--env"]], ids=str)
 @pytest.mark.parametrize("output", sorted(FORMATS))
-def test_a_fragment_secret_is_never_printed(tmp_path: Path, output: str) -> None:
+def test_a_fragment_secret_is_never_printed(tmp_path: Path, output: str, flags: list[str]) -> None:
     path = tmp_path / "update.json"
     path.write_text(FRAGMENT, encoding="utf-8")
-    result = run_celint("check", "--format", output, str(path))
+    result = run_celint("check", "--format", output, *flags, str(path))
     assert result.returncode == 1, result.stderr
     assert "fragment-literal" not in result.stdout + result.stderr
 
