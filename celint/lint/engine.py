@@ -83,7 +83,7 @@ def check_source(
         if options.all_documents or sniff.looks_like_instance_text(source.text):
             report.checked = True
             report.linted_reason = (
-                "linted as an instance body (--all)"
+                sniff.LINTED_BY_ALL
                 if options.all_documents
                 else "does not parse, but looks like an instance body"
             )
@@ -113,7 +113,7 @@ def _verdict(document: Document, options: LintOptions) -> sniff.Verdict:
     """Sniffing's verdict on a document; with ``--all`` a document it would skip is a body."""
     found = sniff.verdict(document.value)
     if found.kind is None and options.all_documents:
-        return sniff.Verdict(sniff.BODY, "linted as an instance body (--all)")
+        return sniff.Verdict(sniff.BODY, sniff.LINTED_BY_ALL)
     return found
 
 
@@ -187,7 +187,7 @@ def _unreadable(path: str, data: bytes, error: DecodeError, options: LintOptions
     span = Span(line, column, line, column + 1, len(before), len(before) + 1)
     report.checked = True
     report.linted_reason = (
-        "linted as an instance body (--all)"
+        sniff.LINTED_BY_ALL
         if options.all_documents
         else "unreadable, but looks like an instance body"
     )

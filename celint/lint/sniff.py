@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeGuard
 
 from celint.elements import store
 from celint.schema.keys import (
@@ -26,6 +26,8 @@ from celint.schema.keys import (
 )
 
 BODY, FRAGMENT = "body", "fragment"
+#: Why a document is linted under ``--all``, whatever it holds.
+LINTED_BY_ALL = "linted as an instance body (--all)"
 
 _ELEMENT_KEY = re.compile(r"""(?m)(?:"element"\s*:\s*\{|^\s*['"]?element['"]?\s*:\s*(?:$|\{))""")
 _PROVIDER_KEY = re.compile(r"""(?m)(?:"providerData"\s*:|^\s*['"]?providerData['"]?\s*:)""")
@@ -43,7 +45,7 @@ class Verdict:
     reason: str
 
 
-def is_platform_key(key: object) -> bool:
+def is_platform_key(key: object) -> TypeGuard[str]:
     """A key that only the platform's configuration uses: ``event.*``, ``oauth.*``,
     ``authentication.type``, or a documented key that names its element
     (``zendesk.subdomain``). The profiles' index is read only when the cheap tests fail."""
@@ -55,7 +57,7 @@ def is_platform_key(key: object) -> bool:
 
 
 def _first_platform_key(keys: Iterable[object]) -> str | None:
-    return next((key for key in keys if isinstance(key, str) and is_platform_key(key)), None)
+    return next((key for key in keys if is_platform_key(key)), None)
 
 
 def _body_reason(value: dict[Any, Any]) -> str | None:
