@@ -207,13 +207,15 @@ class FileReport:
 
     ``secrets`` are the spans of every secret value, found by the parse that produced the
     diagnostics; ``quoted`` is the file's text with those values masked, kept only for the
-    formats that quote source lines. Reporters never see the raw text.
+    formats that quote source lines. Reporters never see the raw text. ``linted_reason`` and
+    ``skipped_reason`` say why the input was linted or skipped (``-v`` prints them).
     """
 
     path: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
     checked: bool = False
     skipped_reason: str | None = None
+    linted_reason: str | None = None
     secrets: tuple[Span, ...] = ()
     quoted: str | None = None
 

@@ -200,10 +200,12 @@ def from_document(document: Mapping[str, Any]) -> ElementProfile:
 
 
 def element_key(body: Mapping[str, Any]) -> str | None:
-    """The body's ``element.key`` when it is a string (an element given by ``id`` has none)."""
+    """The body's ``element.key`` when it is a string (an element given by ``id`` has none),
+    without whitespace at its ends: ``"quickbooks "`` is linted as QuickBooks (and CE301 says
+    the key is not the one it looks like)."""
     element = body.get("element")
     key = element.get("key") if isinstance(element, dict) else None
-    return key if isinstance(key, str) else None
+    return key.strip() if isinstance(key, str) else None
 
 
 class Profiles(Mapping[str, ElementProfile]):

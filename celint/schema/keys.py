@@ -6,6 +6,9 @@ import these names rather than writing the strings again.
 
 from __future__ import annotations
 
+#: The members of an instance body that sniffing and the engine name.
+ELEMENT, PROVIDER_DATA, CONFIGURATION = "element", "providerData", "configuration"
+
 EVENT_PREFIX = "event."
 POLLER_PREFIX = "event.poller."
 OAUTH_PREFIX = "oauth."
@@ -18,6 +21,8 @@ REFRESH_INTERVAL = "event.poller.refresh_interval"
 POLLER_URLS = "event.poller.urls"
 POLLER_CONFIGURATION = "event.poller.configuration"
 EVENT_OBJECTS = "event.objects"
+#: ``event.objects`` lists resources separated by commas (``"Contact,Account"``).
+EVENT_OBJECTS_SEPARATOR = ","
 OAUTH_CALLBACK_URL = "oauth.callback.url"
 OAUTH_SECRET = "oauth.api.secret"
 AUTH_TYPE = "authentication.type"
@@ -30,3 +35,23 @@ VENDOR_TYPE_ALIASES = {"webhooks": WEBHOOK}
 
 #: The keys whose values are URLs the platform calls or redirects to.
 URL_KEYS = (CALLBACK_URL, OAUTH_CALLBACK_URL)
+
+#: What the platform writes in ``event.notification.callback.url`` of an instance it returns
+#: with events off: its own "no callback", not a URL the user wrote.
+UNSET_BY_PLATFORM = "false"
+
+#: Fields that only an instance the platform returns carries (``POST /instances``'s response,
+#: ``GET /instances[/{id}]``): a body with one of them is an exported instance.
+EXPORT_MARKERS = frozenset(
+    {
+        "id",
+        "token",
+        "elementId",
+        "provisionInteractions",
+        "valid",
+        "createdDate",
+        "updatedDate",
+        "user",
+        "eventsNotificationCallbackUrl",
+    }
+)
