@@ -10,8 +10,8 @@ import click
 
 from celint.model import Diagnostic, FileReport
 from celint.report import ReportSettings
+from celint.report.text import evidence, line
 from celint.report.text import footer as footer
-from celint.report.text import line
 
 WIDTH = 100
 CONTEXT = 24
@@ -63,5 +63,6 @@ def file_text(report: FileReport, settings: ReportSettings) -> str:
     for d in report.diagnostics:
         out.append(line(d, settings.color))
         out.extend(_excerpt(d, lines, settings.color))
+        out.extend(evidence(d, settings))
         out.append("")
     return "".join(item + "\n" for item in out)
