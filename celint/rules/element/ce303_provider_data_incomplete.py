@@ -27,39 +27,33 @@ from collections.abc import Iterator
 
 from celint.model import Finding, Severity, rule
 from celint.rules.api import RuleContext
-from celint.rules.support.config import is_blank
+from celint.rules.support.evidence import capped, documented
+from celint.rules.support.flows import chosen_flow
 from celint.schema.keys import AUTH_TYPE
 
 #: Keys of exported instances (GET /instances): they carry no providerData, and need none.
 EXPORTED_MARKERS = ("id", "token")
 
 
-def _flow(context: RuleContext) -> str | None:
-    profile = context.profile
-    if profile is None:
-        return None
-    chosen = context.configuration.get(AUTH_TYPE)
-    if is_blank(chosen):
-        return profile.default_auth
-    found = profile.flow(chosen) if isinstance(chosen, str) else None
-    return found.name if found is not None else None
-
-
 def check(context: RuleContext) -> Iterator[Finding]:
-    flow = _flow(context)
+    chosen = chosen_flow(context)
     profile = context.profile
-    if profile is None or flow is None or flow not in profile.flows:
+    if profile is None or chosen is None:
         return
-    facts = profile.flows[flow].provider_data
+    flow = chosen.flow.name
+    facts = chosen.flow.provider_data
     needed = profile.provider_data[flow]
     if not needed:
         return
     data = context.body.get("providerData")
     if data is None and not any(marker in context.body for marker in EXPORTED_MARKERS):
+        # The surest of the keys it lacks decides: one confirmed key is enough for an error.
+        surest = max(needed, key=lambda key: facts[key].evidence.severity)
         yield Finding(
             context.pointer("providerData"),
             f"'providerData' is missing; the {flow} flow needs {', '.join(needed)}",
-            severity=max(facts[key].evidence.severity for key in needed),
+            severity=capped(Severity.ERROR, facts[surest].evidence, chosen.default),
+            evidence=facts[surest].evidence.cited(),
         )
         return
     if not isinstance(data, dict):
@@ -76,7 +70,8 @@ def check(context: RuleContext) -> Iterator[Finding]:
             context.pointer("providerData", key),
             f"'providerData' lacks {key!r}, which the {flow} flow needs "
             f"({', '.join(needed)}){hint}",
-            severity=facts[key].evidence.severity,
+            severity=capped(Severity.ERROR, facts[key].evidence, chosen.default),
+            evidence=facts[key].evidence.cited(),
         )
 
 
@@ -85,6 +80,6 @@ RULE = rule(
     "provider-data-incomplete",
     Severity.ERROR,
     "providerData lacks what the chosen OAuth flow needs",
-    __doc__,
+    documented(__doc__),
     check,
 )

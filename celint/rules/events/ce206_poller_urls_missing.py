@@ -1,7 +1,7 @@
 """## What it does
 Reports a polling configuration (events on, `event.vendor.type: polling`) that names no
 resources: neither `event.poller.urls` nor `event.poller.configuration` is set (or the list is
-empty).
+empty), nor `event.objects`, where the Salesforce family lists its objects.
 
 ## Why is this bad?
 The poller polls the resources it is given. With none, the instance is created with events
@@ -25,11 +25,12 @@ from celint.model import Finding, Severity, rule
 from celint.rules.api import RuleContext
 from celint.rules.support.config import is_blank
 from celint.rules.support.poller_urls import parse
-from celint.schema.keys import POLLER_CONFIGURATION, POLLER_URLS
+from celint.schema.keys import POLL_KEYS, POLLER_URLS
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
-    if not context.polling or not is_blank(context.configuration.get(POLLER_CONFIGURATION)):
+    others = (key for key in POLL_KEYS if key != POLLER_URLS)
+    if not context.polling or any(not is_blank(context.configuration.get(k)) for k in others):
         return
     urls = context.configuration.get(POLLER_URLS)
     separator = context.profile.separator if context.profile else DEFAULT_SEPARATOR
