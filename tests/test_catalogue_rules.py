@@ -24,6 +24,7 @@ from clirun import run_celint
 from generator import ROOT, gen
 
 import celint
+from celint.config.options import LintOptions
 from celint.elements import store
 from celint.elements.profiles import profiles
 from celint.schema import registry
@@ -111,8 +112,8 @@ def test_explain_gives_the_evidence_levels_of_a_catalogue_rule() -> None:
     assert (
         "| trust | meaning | at most |\n"
         "|---|---|---|\n"
-        "| confirmed | a reviewed decision (schemas/elements/overrides.yaml, a hand-made profile, "
-        "or your own elements.<key> configuration) | error |\n"
+        "| confirmed | a reviewed decision (`schemas/elements/overrides.yaml`, a hand-made "
+        "profile, or your own `elements.<key>` configuration) | error |\n"
         "| stated | stated by the docs, closed and uncontradicted | error |\n"
         "| documented | documented, but open-ended or without a required/optional marker "
         "| warning |\n"
@@ -120,7 +121,7 @@ def test_explain_gives_the_evidence_levels_of_a_catalogue_rule() -> None:
         "| inferred | only inferred, from the shape of example bodies | info |\n"
         "| unstated | the docs say nothing | info |\n"
     ) in explained
-    assert "`celint check -v` prints under each such finding" in explained
+    assert "`celint check -v` prints under each such finding the fact's trust" in explained
     assert "## Evidence" not in run_celint("explain", "CE201").stdout
 
 
@@ -527,6 +528,27 @@ def test_every_element_s_init_passes_check() -> None:
         for d in celint.lint_text(scaffold.body(key, None, "yaml"), "body.yaml")
     ]
     assert found == []
+
+
+# -- speed ------------------------------------------------------------------------------------
+
+
+def test_a_body_reads_its_own_element_s_profile_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """158 profiles, and a run that touches one element reads one: the did-you-mean of a
+    misspelt element key needs the keys only."""
+    read: list[str] = []
+    real = store.read
+
+    def recording(key: str) -> Any:
+        read.append(key)
+        return real(key)
+
+    monkeypatch.setattr(store, "read", recording)
+    body = json.dumps(ZENDESK)
+    assert [d.code for d in celint.lint_text(body, "z.json", LintOptions())] == ["CE306"]
+    misspelt = body.replace('"zendesk"}', '"zendesks"}')
+    assert [d.code for d in celint.lint_text(misspelt, "z.json", LintOptions())] == ["CE301"]
+    assert read == ["zendesk", "zendesks"]
 
 
 # -- the README -------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ element: adding one is adding its profile (or an ``elements.<key>`` entry in the
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -33,8 +34,8 @@ SEVERITY_OF_TRUST = {
 
 #: What each trust level means, as ``celint explain`` and the rule pages say it.
 TRUST_MEANING = {
-    "confirmed": "a reviewed decision (schemas/elements/overrides.yaml, a hand-made profile, "
-    "or your own elements.<key> configuration)",
+    "confirmed": "a reviewed decision (`schemas/elements/overrides.yaml`, a hand-made profile, "
+    "or your own `elements.<key>` configuration)",
     "stated": "stated by the docs, closed and uncontradicted",
     "documented": "documented, but open-ended or without a required/optional marker",
     "contradicted": "the docs disagree with themselves",
@@ -140,6 +141,18 @@ class ElementProfile:
     def required_scope(self) -> str | None:
         """The OAuth scope the element's flows require, if any."""
         return next((f.required_scope for f in self.flows.values() if f.required_scope), None)
+
+    @functools.cached_property
+    def flow_keys(self) -> Mapping[str, Mapping[str, KeyFact]]:
+        """Every key any of the flows documents, by body section (``configuration``,
+        ``providerData``), with the first flow's fact: read once per profile, asked per body."""
+        found: dict[str, dict[str, KeyFact]] = {"configuration": {}, "providerData": {}}
+        for flow in self.flows.values():
+            for key, fact in flow.configuration.items():
+                found["configuration"].setdefault(key, fact)
+            for key, fact in flow.provider_data.items():
+                found["providerData"].setdefault(key, fact)
+        return found
 
     def flow(self, auth_type: str | None) -> Flow | None:
         """The flow a body's ``authentication.type`` selects (the default when it has none):

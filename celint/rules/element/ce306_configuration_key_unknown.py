@@ -40,7 +40,6 @@ from celint.rules.api import RuleContext
 from celint.rules.support.evidence import capped, documented
 from celint.rules.support.flows import (
     CONFIGURATION,
-    SECTIONS,
     all_keys,
     body_keys,
     chosen_flow,
@@ -55,11 +54,10 @@ def check(context: RuleContext) -> Iterator[Finding]:
     if profile is None or not profile.flows:
         return
     chosen = chosen_flow(context)
-    every = {section: all_keys(profile, section) for section in SECTIONS}
     for section, key in body_keys(context):
-        if key in every[section]:
+        if key in all_keys(profile, section):
             continue  # this flow's key, or another flow's (CE307's)
-        documented_keys = keys_of(chosen.flow, section) if chosen else every[section]
+        documented_keys = keys_of(chosen.flow, section) if chosen else all_keys(profile, section)
         candidates = [*documented_keys, *(PLATFORM_KEYS if section == CONFIGURATION else ())]
         guess = closest(key, candidates)
         if guess is None:

@@ -53,16 +53,14 @@ def check(context: RuleContext) -> Iterator[Finding]:
     if profile is None or not profile.flows or not isinstance(configuration, dict):
         return
     chosen = chosen_flow(context)
-    if chosen is not None:
-        flows, whose = [chosen.flow], chosen.described()
-    else:
-        flows, whose = list(profile.flows.values()), "every one of its flows"
+    flows = [chosen.flow] if chosen is not None else list(profile.flows.values())
     required = [_required(flow) for flow in flows]
     for key in required[0]:
         if key in configuration or not all(key in facts for facts in required):
             continue
         # Several flows: the least sure of their facts decides.
         fact = min((facts[key] for facts in required), key=lambda f: f.evidence.severity)
+        whose = chosen.described() if chosen is not None else "every one of its flows"
         yield Finding(
             context.config_pointer(key),
             f"{key!r} is missing; {profile.key!r} requires it for {whose}",

@@ -66,11 +66,11 @@ def check(context: RuleContext) -> Iterator[Finding]:
     if events_off(context) or context.vendor_type == WEBHOOK:
         return  # the poller does not run: CE216 says the settings are ignored
     documented_keys = profile.poll_key_evidence
-    surest = max(documented_keys.values(), key=lambda evidence: evidence.severity)
-    forms = " or ".join(_form(profile, key) for key in documented_keys)
     for key in POLL_KEYS:
         if key in documented_keys or is_blank(context.configuration.get(key)):
             continue
+        surest = max(documented_keys.values(), key=lambda evidence: evidence.severity)
+        forms = " or ".join(_form(profile, shown) for shown in documented_keys)
         yield Finding(
             context.config_pointer(key),
             f"the {profile.key!r} docs poll through {forms}, not {key!r}; name the resources there",

@@ -27,10 +27,13 @@ from celint.rules.support.config import is_blank
 from celint.rules.support.poller_urls import parse
 from celint.schema.keys import POLL_KEYS, POLLER_URLS
 
+#: The other keys that name the resources to poll.
+OTHER_POLL_KEYS = tuple(key for key in POLL_KEYS if key != POLLER_URLS)
+
 
 def check(context: RuleContext) -> Iterator[Finding]:
-    others = (key for key in POLL_KEYS if key != POLLER_URLS)
-    if not context.polling or any(not is_blank(context.configuration.get(k)) for k in others):
+    configuration = context.configuration
+    if not context.polling or any(not is_blank(configuration.get(k)) for k in OTHER_POLL_KEYS):
         return
     urls = context.configuration.get(POLLER_URLS)
     separator = context.profile.separator if context.profile else DEFAULT_SEPARATOR

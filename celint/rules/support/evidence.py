@@ -25,12 +25,12 @@ def _section() -> str:
     )
     return (
         "## Evidence\n"
-        "This rule judges the body by facts of the element catalogue (`celint elements`), each "
-        "taken from the public developer-portal docs with the lines that state it, and a finding "
+        "This rule judges the body by facts of the element catalogue (`celint elements`), each\n"
+        "taken from the public developer-portal docs with the lines that state it, and a finding\n"
         "is never surer than its fact: the fact's trust caps the finding's severity.\n\n"
         "| trust | meaning | at most |\n|---|---|---|\n"
         f"{rows}\n\n"
-        "`celint check -v` prints under each such finding the fact's trust and the first doc "
+        "`celint check -v` prints under each such finding the fact's trust and the first doc\n"
         "line it rests on."
     )
 

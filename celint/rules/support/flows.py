@@ -9,6 +9,7 @@ sure as its evidence (often only inferred from an example response).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -44,6 +45,7 @@ class ChosenFlow:
         return f"the {self.flow.name} flow"
 
 
+@functools.lru_cache(maxsize=4)
 def chosen_flow(context: RuleContext) -> ChosenFlow | None:
     """The flow the body uses, or None when it cannot be told (an authentication type the
     element has no flow for, or an environment reference, with several flows to choose from).
@@ -51,7 +53,8 @@ def chosen_flow(context: RuleContext) -> ChosenFlow | None:
     A body without ``authentication.type`` gets the element's default when that default is
     sure (confirmed or stated: the platform's behaviour, as for QuickBooks' OAuth 1.0); else
     the one flow its keys fit, as the docs' examples of a non-default flow often leave the type
-    out; else the default, as sure as its evidence.
+    out; else the default, as sure as its evidence. Four rules ask for each body: the answer
+    is kept for the last few bodies (a body does not change while its rules run).
     """
     profile = context.profile
     if profile is None or not profile.flows:
@@ -93,13 +96,9 @@ def keys_of(flow: Flow, section: str) -> Mapping[str, KeyFact]:
     return flow.configuration if section == CONFIGURATION else flow.provider_data
 
 
-def all_keys(profile: ElementProfile, section: str) -> dict[str, KeyFact]:
+def all_keys(profile: ElementProfile, section: str) -> Mapping[str, KeyFact]:
     """Every key any of the element's flows documents in ``section`` (the first flow's fact)."""
-    found: dict[str, KeyFact] = {}
-    for flow in profile.flows.values():
-        for key, fact in keys_of(flow, section).items():
-            found.setdefault(key, fact)
-    return found
+    return profile.flow_keys[section]
 
 
 def is_platform_key(key: str) -> bool:
