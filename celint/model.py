@@ -71,6 +71,9 @@ class Diagnostic:
     document: int = 0
     fix: object = field(default=None, compare=False, repr=False)
     replacement: str | None = field(default=None, compare=False, repr=False)
+    #: Where the fact a catalogue finding rests on is documented (trust and doc page), for
+    #: ``-v``; None for a finding that rests on no element fact. Not in the JSON contract.
+    evidence: str | None = field(default=None, compare=False)
 
     @property
     def line(self) -> int | None:
@@ -125,7 +128,9 @@ class Finding:
     """What a rule reports: where (pointer), what (message) and, when known, what would be right.
 
     ``fix`` is the value that would replace the one at ``pointer`` (``suggestion`` is how it is
-    shown); ``on_key`` places the finding on the member's key; ``severity`` overrides the rule's.
+    shown); ``on_key`` places the finding on the member's key; ``severity`` overrides the rule's;
+    ``evidence`` cites the element fact the finding rests on (its trust and doc page), which
+    ``-v`` prints.
     """
 
     pointer: str
@@ -134,6 +139,7 @@ class Finding:
     fix: Any = NO_FIX
     on_key: bool = False
     severity: Severity | None = None
+    evidence: str | None = None
 
 
 #: A rule's check: it receives the rule context (:class:`celint.rules.api.RuleContext`, typed

@@ -1065,6 +1065,13 @@ def summary(profiles: Mapping[str, Any], overrides: Mapping[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def committed_summary(directory: Path = ELEMENTS_DIR) -> str:
+    """The summary of the committed profiles (what the README shows; the same as ``--summary``
+    while they are fresh, and it needs no catalogue)."""
+    profiles = json.loads((directory / DATA_NAME).read_text(encoding="utf-8"))
+    return summary(with_handmade(profiles, directory), load_overrides(directory / "overrides.yaml"))
+
+
 # -- command line -----------------------------------------------------------------------------
 
 

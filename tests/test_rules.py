@@ -86,6 +86,11 @@ def test_every_spec_rule_is_registered_once() -> None:
         "CE303": ("provider-data-incomplete", Severity.ERROR, False),
         "CE304": ("scope-missing-accounting", Severity.WARNING, False),
         "CE305": ("realm-id-invalid", Severity.WARNING, False),
+        "CE306": ("configuration-key-unknown", Severity.WARNING, False),
+        "CE307": ("configuration-key-other-flow", Severity.WARNING, False),
+        "CE308": ("configuration-key-missing", Severity.ERROR, False),
+        "CE309": ("event-type-unsupported", Severity.ERROR, False),
+        "CE310": ("poll-key-undocumented", Severity.WARNING, False),
         "CE401": ("hardcoded-secret", Severity.ERROR, False),
         "CE403": ("weak-signature-key", Severity.WARNING, False),
     }
@@ -94,9 +99,15 @@ def test_every_spec_rule_is_registered_once() -> None:
         assert (found.name, found.severity, found.fixable) == (name, severity, fixable), code
 
 
+#: The rules that judge a body by element catalogue facts: their docs end with the evidence
+#: levels (what each trust level allows), which `celint explain` prints too.
+CATALOGUE_RULES = {"CE207", "CE208", "CE302", "CE303", "CE306", "CE307", "CE308", "CE309", "CE310"}
+
+
 @pytest.mark.parametrize("found", all_rules(), ids=lambda r: r.code)
 def test_rule_docs_have_the_four_sections(found: celint.Rule) -> None:
-    assert list(found.sections) == ["what it does", "why is this bad?", "example", "fix"]
+    evidence = ["evidence"] if found.code in CATALOGUE_RULES else []
+    assert list(found.sections) == ["what it does", "why is this bad?", "example", "fix", *evidence]
     assert "```" in found.sections["example"]
 
 

@@ -84,7 +84,9 @@ def run_check(request: CheckRequest) -> int:
         all_documents=request.all_documents,
         environment=dict(os.environ) if request.use_env else None,
     )
-    settings = ReportSettings(color=use_color(request.color), quiet=request.quiet)
+    settings = ReportSettings(
+        color=use_color(request.color), quiet=request.quiet, verbose=request.verbose
+    )
     inputs = request.paths or (".",)
     printer = None if request.whole_run else streamer(request.output_format)
     if printer is not None:

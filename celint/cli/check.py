@@ -77,7 +77,13 @@ from celint.report import FORMATS
     help="Lint in N processes (0: one per core from 300 files on; same output either way).",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary line.")
-@click.option("-v", "--verbose", is_flag=True, help="Also say which files were skipped and why.")
+@click.option(
+    "-v",
+    "--verbose",
+    is_flag=True,
+    help="Also say which files were skipped and why, and which doc page each finding from "
+    "the element catalogue rests on.",
+)
 def check(**options: Any) -> None:
     """Lint instance bodies in PATHS (files, folders, or - for standard input).
 

@@ -317,6 +317,7 @@ def _place(path: str, document: Document, rule: Rule, finding: Finding) -> Diagn
         fixable=fixable,
         document=document.index,
         fix=finding.fix if fixable else None,
+        evidence=finding.evidence,
     )
 
 

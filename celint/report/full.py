@@ -13,8 +13,8 @@ import click
 
 from celint.model import Diagnostic, FileReport, Span
 from celint.report import ReportSettings
+from celint.report.text import evidence, line
 from celint.report.text import footer as footer
-from celint.report.text import line
 from celint.secrets import FIXED_MASK
 
 WIDTH = 100
@@ -106,5 +106,6 @@ def file_text(report: FileReport, settings: ReportSettings) -> str:
     for d in report.diagnostics:
         out.append(line(d, settings.color))
         out.extend(_excerpt(d, lines, report.secrets, settings.color))
+        out.extend(evidence(d, settings))
         out.append("")
     return "".join(item + "\n" for item in out)

@@ -27,6 +27,17 @@ OAUTH_CALLBACK_URL = "oauth.callback.url"
 OAUTH_SECRET = "oauth.api.secret"
 AUTH_TYPE = "authentication.type"
 SCOPE = "scope"
+FILTER_NULLS = "filter.response.nulls"
+
+#: Configuration keys of the platform rather than of one element's authentication flow: a
+#: parameter table may list them (``filter.response.nulls`` is on 20 elements' tables, under one
+#: flow of QuickBooks), but a body may set them for any element and flow. The ``event.*`` keys
+#: are the platform's too; the events schema owns them.
+PLATFORM_KEYS = (AUTH_TYPE, FILTER_NULLS)
+
+#: The keys a body may name the resources to poll in: a list of names, a per-resource
+#: configuration, or the Salesforce family's list of objects.
+POLL_KEYS = (POLLER_URLS, POLLER_CONFIGURATION, EVENT_OBJECTS)
 
 #: The event types of the parameter table, and the spelling the platform also accepts.
 WEBHOOK, POLLING = "webhook", "polling"

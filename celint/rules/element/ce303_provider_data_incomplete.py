@@ -28,23 +28,25 @@ Add what the flow returned, or set `authentication.type` to the flow the data co
 from collections.abc import Iterator
 from typing import Any
 
-from celint.elements.profiles import ElementProfile
+from celint.elements.profiles import ElementProfile, Flow
 from celint.model import Finding, Severity, rule
 from celint.rules.api import RuleContext
 from celint.rules.support.config import is_blank
+from celint.rules.support.evidence import capped, documented
+from celint.rules.support.flows import chosen_flow, fitting_other_flow
 from celint.schema.keys import AUTH_TYPE, PROVIDER_DATA
 
 
-def _flow(context: RuleContext, profile: ElementProfile, data: Any) -> str | None:
-    """The flow the body runs: its ``authentication.type``, the element's default when it has
-    none, or, for a type the element does not support, the flow the data's keys point to."""
-    chosen = context.configuration.get(AUTH_TYPE)
-    if is_blank(chosen):
-        return profile.default_auth
-    found = profile.flow(chosen) if isinstance(chosen, str) else None
-    if found is not None:
-        return found.name
-    return _flow_of_data(profile, data) if isinstance(data, dict) else None
+def _flow(context: RuleContext, profile: ElementProfile, data: Any) -> tuple[Flow, Any] | None:
+    """The flow the body runs and how sure that choice is (the evidence of a default), or, for
+    a type the element has no flow for, the one flow the data's keys point to."""
+    chosen = chosen_flow(context)
+    if chosen is not None:
+        return chosen.flow, chosen.default
+    if is_blank(context.configuration.get(AUTH_TYPE)) or not isinstance(data, dict):
+        return None
+    named = _flow_of_data(profile, data)
+    return (profile.flows[named], None) if named is not None else None
 
 
 def _flow_of_data(profile: ElementProfile, data: dict[str, Any]) -> str | None:
@@ -61,35 +63,36 @@ def _flow_of_data(profile: ElementProfile, data: dict[str, Any]) -> str | None:
 def check(context: RuleContext) -> Iterator[Finding]:
     profile = context.profile
     data = context.body.get(PROVIDER_DATA)
-    flow = _flow(context, profile, data) if profile is not None else None
-    if profile is None or flow is None or flow not in profile.flows:
+    found = _flow(context, profile, data) if profile is not None else None
+    if profile is None or found is None:
         return
-    facts = profile.flows[flow].provider_data
+    chosen, default = found
+    flow, facts = chosen.name, chosen.provider_data
     needed = profile.provider_data[flow]
     if not needed:
         return
     if data is None and not context.exported:
+        # The surest of the keys it lacks decides: one confirmed key is enough for an error.
+        surest = max(needed, key=lambda key: facts[key].evidence.severity)
         yield Finding(
             context.pointer(PROVIDER_DATA),
             f"{PROVIDER_DATA!r} is missing; the {flow} flow needs {', '.join(needed)}",
-            severity=max(facts[key].evidence.severity for key in needed),
+            severity=capped(Severity.ERROR, facts[surest].evidence, default),
+            evidence=facts[surest].evidence.cited(),
         )
     if not isinstance(data, dict):
         return  # absent from an exported instance, or not an object (CE102's)
     missing = [key for key in needed if key not in data]
-    fits = [
-        other
-        for other, keys in profile.provider_data.items()
-        if other != flow and keys and all(key in data for key in keys)
-    ]
-    if missing and fits:
-        yield _other_flow(context, profile, flow, fits[0], missing)
+    other = fitting_other_flow(profile, flow, data)
+    if other is not None:
+        yield _other_flow(context, profile, flow, other, missing)
         return
     for key in missing:
         yield Finding(
             context.pointer(PROVIDER_DATA, key),
             f"{PROVIDER_DATA!r} lacks {key!r}, which the {flow} flow needs ({', '.join(needed)})",
-            severity=facts[key].evidence.severity,
+            severity=capped(Severity.ERROR, facts[key].evidence, default),
+            evidence=facts[key].evidence.cited(),
         )
 
 
@@ -105,12 +108,14 @@ def _other_flow(
         if is_blank(chosen)
         else f"{AUTH_TYPE} {chosen!r} runs the {flow} flow"
     )
+    surest = max(missing, key=lambda key: facts[key].evidence.severity)
     return Finding(
         context.pointer(PROVIDER_DATA),
         f"{PROVIDER_DATA!r} holds what the {other} flow needs "
         f"({', '.join(profile.provider_data[other])}), but {runs}, which needs "
         f"{', '.join(missing)}: the data fits {AUTH_TYPE} {value!r}",
-        severity=max(facts[key].evidence.severity for key in missing),
+        severity=facts[surest].evidence.severity,
+        evidence=facts[surest].evidence.cited(),
     )
 
 
@@ -119,6 +124,6 @@ RULE = rule(
     "provider-data-incomplete",
     Severity.ERROR,
     "providerData lacks what the chosen OAuth flow needs",
-    __doc__,
+    documented(__doc__),
     check,
 )

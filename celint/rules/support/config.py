@@ -18,9 +18,6 @@ from celint.rules.support import urls
 from celint.rules.support.poller_urls import PollerList, parse
 from celint.schema.keys import CALLBACK_URL, ENABLED, POLLER_URLS
 
-#: What a body means when it sets no event type and its element is unknown.
-DEFAULT_VENDOR_TYPES = ElementProfile(key="").vendor_types
-
 
 def is_blank(value: Any) -> bool:
     """Absent in effect: null (as exported bodies write it) or a string of whitespace."""
@@ -42,11 +39,6 @@ def events_off(context: RuleContext) -> bool:
     if value is None:
         return not (context.fragment and ENABLED not in context.configuration)
     return value is False or (isinstance(value, str) and value.strip().lower() == "false")
-
-
-def vendor_types(context: RuleContext) -> tuple[str, ...]:
-    """The event types the body's element supports (both, for an unknown element)."""
-    return context.profile.vendor_types if context.profile else DEFAULT_VENDOR_TYPES
 
 
 def resource_severity(profile: ElementProfile) -> Severity:
