@@ -38,9 +38,9 @@ _EMBEDDED_REFERENCE = re.compile(
 #: like environment references but are filled by the platform at each poll.
 PLATFORM_NAMES = frozenset({"epoch", "gmtDate", "date", "dateTimeZone"})
 
-#: The password of a URL's user information (``https://user:PASSWORD@host``): a secret in any
-#: value, whatever its key.
-_URL_PASSWORD = re.compile(r"://[^/\s:@\"'\\]*:(?P<password>[^/\s@\"'\\]+)@")
+#: The password of a URL's user information (``https://user:PASSWORD@host``, also behind a
+#: mistyped scheme such as ``https;//``): a secret in any value, whatever its key.
+_URL_PASSWORD = re.compile(r"//[^/\s:@\"'\\]*:(?P<password>[^/\s@\"'\\]+)@")
 
 SECRET_CONFIG_KEYS = frozenset({OAUTH_SECRET, SIGNATURE_KEY})
 #: Last segments (split on ``.`` and ``_``) that make a key a secret field, alone or as the end

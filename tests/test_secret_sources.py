@@ -280,3 +280,22 @@ def test_templated_urls_and_zones_are_left_to_ce402() -> None:
     )
     codes = [d.code for d in celint.lint_text(text, "u.yaml")]
     assert "CE212" not in codes and codes.count("CE402") == 1
+
+
+def test_a_password_behind_a_scheme_typo_is_never_printed(tmp_path: Path) -> None:
+    """CE212's suggestion and fix would print the corrected URL, password and all: a URL that
+    carries a password gets CE401, and CE212 neither quotes nor suggests it."""
+    text = BODY_HEAD + (
+        "  event.notification.enabled: true\n"
+        "  event.vendor.type: webhook\n"
+        f"  event.notification.callback.url: https;//user:{SECRET}@mycoolapp.com/events\n"
+    )
+    path = write(tmp_path, "typo.yaml", text)
+    assert SECRET not in every_output(path)
+    found = {d.code: d for d in celint.lint_text(text, "typo.yaml")}
+    assert found["CE212"].message == (
+        '"https;//***@mycoolapp.com/events" has a misspelt scheme; did you mean '
+        '"https://***@mycoolapp.com/events"?'
+    )
+    assert (found["CE212"].suggestion, found["CE212"].fixable) == (None, False)
+    assert "CE401" in found

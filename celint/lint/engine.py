@@ -283,8 +283,7 @@ def _findings(
     if rendering is not None:
         found = [(rule, rendering.guard(finding)) for rule, finding in found]
     bearing = secrets.aliased(aliases) | (rendering.secret_bearing if rendering else frozenset())
-    if bearing:
-        found = [(rule, _unquoted(rule, finding, bearing)) for rule, finding in found]
+    found = [(rule, _unquoted(rule, finding, bearing)) for rule, finding in found]
     specific = {finding.pointer for rule, finding in found if not rule.generic}
     return [
         (rule, finding)
@@ -295,12 +294,16 @@ def _findings(
 
 def _unquoted(rule: Rule, finding: Finding, bearing: frozenset[str]) -> Finding:
     """A finding on a value that holds a secret (reached through a YAML alias of a secret
-    field, or rendered from a variable that fills one), worded without the value."""
+    field, or rendered from a variable that fills one), worded without the value; and no
+    suggestion or fix that would print a URL's password."""
     pointer = finding.pointer
-    if not any(pointer == p or pointer.startswith(p + "/") for p in bearing):
-        return finding
-    message = f"{rule.summary}; the value is not shown: it holds a secret"
-    return replace(finding, message=message, suggestion=None, fix=NO_FIX)
+    if any(pointer == p or pointer.startswith(p + "/") for p in bearing):
+        message = f"{rule.summary}; the value is not shown: it holds a secret"
+        return replace(finding, message=message, suggestion=None, fix=NO_FIX)
+    if secrets.url_password(finding.suggestion) is not None:
+        # The corrected value would be printed (suggestion, SARIF fix) with the password in it.
+        return replace(finding, suggestion=None, fix=NO_FIX)
+    return finding
 
 
 def _place(path: str, document: Document, rule: Rule, finding: Finding) -> Diagnostic:

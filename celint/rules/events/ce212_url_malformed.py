@@ -75,7 +75,9 @@ def _malformed(pointer: str, value: str) -> Finding | None:
         return None
     fixed = urls.scheme_typo_fix(value)
     if fixed is not None:
-        message = f"{shown(pointer, value)} has a misspelt scheme; did you mean {fixed!r}?"
+        # A URL with user information is shown as shown() masks it; others as written.
+        meant = shown(pointer, fixed) if "@" in fixed else repr(fixed)
+        message = f"{shown(pointer, value)} has a misspelt scheme; did you mean {meant}?"
     else:
         message = (
             f"{shown(pointer, value)} is not an absolute http(s) URL: {reason}; "
