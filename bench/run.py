@@ -669,12 +669,13 @@ def peer_tables(bench: Bench) -> list[str]:
     ]
 
 
-def table(bench: Bench, rounds: int) -> str:
+def table(bench: Bench, rounds: int, loads: tuple[str, str]) -> str:
     """The Markdown report: conditions, the side-by-side tables, the floors and the targets."""
     s = bench.samples
     peers = f"; {bench.native.versions}" if bench.native.peers else ""
     lines = [
-        f"{_now()}; {_machine()}; Python {platform.python_version()}; celint {version('celint')}; "
+        f"{_now()}; {_machine()}; load average (1/5/15 min) {loads[0]} before, {loads[1]} after; "
+        f"Python {platform.python_version()}; celint {version('celint')}; "
         f"check-jsonschema {version('check-jsonschema')}{peers}; medians of {rounds} rounds "
         "after a warm-up, milliseconds (min–max).",
         "",
@@ -809,10 +810,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"bench: round {number}/{rounds} done", file=sys.stderr, flush=True)
     finally:
         close_launcher()
-    if args.jobs_sweep:
-        report = sweep_table(bench, rounds, (before, _load()))
-    else:
-        report = table(bench, rounds)
+    loads = before, _load()
+    report = sweep_table(bench, rounds, loads) if args.jobs_sweep else table(bench, rounds, loads)
     print(report, end="")
     if args.markdown:
         args.markdown.write_text(report, encoding="utf-8")
