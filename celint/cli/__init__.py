@@ -1,7 +1,8 @@
 """The command line: a thin click layer over the library.
 
 ``celint`` is a click group; each command lives in its own module (``check``: check and
-validate; ``info``: rules, explain, schema, init) and turns its options into one library call.
+validate; ``info``: rules, explain, schema, init; ``serve``: the language server) and turns
+its options into one library call.
 How a check run goes (streamed, collected, fixed) is decided in :mod:`celint.cli.app`. Every
 :class:`~celint.errors.CelintError` becomes one line on stderr and exit 2, here and only here.
 """
@@ -13,7 +14,7 @@ import sys
 import click
 
 from celint import __version__
-from celint.cli import check, info
+from celint.cli import check, info, serve
 from celint.cli.app import EXIT_ERROR, EXIT_FINDINGS
 from celint.errors import CelintError, internal_error_origin
 
@@ -36,7 +37,7 @@ def cli(debug: bool) -> None:
     """
 
 
-for _command in (*check.COMMANDS, *info.COMMANDS):
+for _command in (*check.COMMANDS, *info.COMMANDS, *serve.COMMANDS):
     cli.add_command(_command)
 
 
