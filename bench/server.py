@@ -31,7 +31,7 @@ import corpus
 from lsprotocol import types as lsp
 from pygls.lsp.client import LanguageClient
 
-from celint.server import DEBOUNCE
+from celint.server import DEBOUNCE_MS
 
 CELINT = [sys.executable, "-m", "celint", "server"]
 EXPORT_SIZE = 200 * 1024
@@ -139,19 +139,18 @@ def _cell(samples: list[float]) -> str:
 
 
 async def run(folder: Path, changes: int, warmup: int) -> str:
-    default_ms = round(DEBOUNCE * 1000)
     lines = [
         f"celint server, didChange → publishDiagnostics: medians of {changes} changes after"
         f" {warmup} warm-up, milliseconds (min–max)",
         "",
-        f"| document | size | --debounce 0 | default debounce ({default_ms} ms) |",
+        f"| document | size | --debounce 0 | default debounce ({DEBOUNCE_MS} ms) |",
         "|---|---:|---:|---:|",
     ]
     folder.mkdir(parents=True, exist_ok=True)
     for case in cases(folder):
         case.path.write_text(case.clean, encoding="utf-8")
         alone = await time_case(case, 0, changes, warmup)
-        debounced = await time_case(case, default_ms, changes, warmup)
+        debounced = await time_case(case, DEBOUNCE_MS, changes, warmup)
         size = f"{len(case.clean.encode()) / 1024:.1f} KB"
         lines.append(f"| {case.name} | {size} | {_cell(alone)} | {_cell(debounced)} |")
         print(f"bench: {case.name} done", file=sys.stderr, flush=True)

@@ -7,10 +7,12 @@ breaks, a BOM, columns past a line's end), and that ``celint check`` never loads
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
 import pytest
+from clirun import run_celint
 from samples import EXAMPLES, WEBHOOKS_YAML
 
 from celint.model import Span
@@ -104,7 +106,7 @@ def test_check_never_imports_the_server_extra() -> None:
     imported = {line.split("|")[-1].strip() for line in done.stderr.splitlines() if "|" in line}
     assert "celint.lint.engine" in imported  # the trace is real
     assert not {name for name in imported if name.split(".")[0] in ("pygls", "lsprotocol")}
-    assert "celint.server" not in imported
+    assert "celint.server.app" not in imported
 
 
 def test_without_the_extra_the_server_says_how_to_get_it() -> None:
@@ -119,4 +121,14 @@ def test_without_the_extra_the_server_says_how_to_get_it() -> None:
     assert done.stderr == (
         "celint: error: celint server needs pygls, which the 'server' extra installs:"
         " pip install 'celint[server]'\n"
+    )
+
+
+def test_the_server_command_is_listed_with_its_debounce() -> None:
+    listed = run_celint("--help")
+    assert re.search(r"^  server\s+Run the language server", listed.stdout, re.MULTILINE)
+    helped = run_celint("server", "--help")
+    assert helped.returncode == 0
+    assert re.search(
+        r"--debounce MS\s+Milliseconds without edits[^[]*\[default: 150;", helped.stdout
     )

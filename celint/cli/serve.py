@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import click
 
+from celint.server import DEBOUNCE_MS
+
 
 @click.command("server")
 @click.option(
     "--debounce",
     type=click.IntRange(0, 10_000),
-    default=150,
+    default=DEBOUNCE_MS,
     show_default=True,
     metavar="MS",
     help="Milliseconds without edits before a changed document is linted.",
@@ -26,7 +28,7 @@ def server_command(debounce: int) -> None:
     """
     from celint.server import serve
 
-    serve(debounce / 1000)
+    serve(debounce)
 
 
 COMMANDS = (server_command,)

@@ -4,20 +4,20 @@ The stage above :mod:`celint.fix` and :mod:`celint.lint`, next to the command li
 open documents with the library (:mod:`celint.server.analysis`), speaks LSP through pygls
 (:mod:`celint.server.app`, :mod:`celint.server.protocol`) and converts positions to the
 client's encoding (:mod:`celint.server.positions`). pygls is the optional extra
-``celint[server]``: nothing outside this package imports it, and this module only when the
-server starts, so ``celint check`` never loads it.
+``celint[server]``: nothing outside this package imports it, and this module (which the command
+line imports for its defaults) only when the server starts, so ``celint check`` never loads it.
 """
 
 from __future__ import annotations
 
 from celint.errors import UsageError
 
-#: Seconds to wait after an edit before linting, so that typing lints once per pause.
-DEBOUNCE = 0.15
+#: Milliseconds to wait after an edit before linting, so that typing lints once per pause.
+DEBOUNCE_MS = 150
 _EXTRA = ("pygls", "lsprotocol", "cattrs")
 
 
-def serve(debounce: float = DEBOUNCE) -> None:
+def serve(debounce_ms: int = DEBOUNCE_MS) -> None:
     """Run the language server on standard input and output until the client ends it."""
     try:
         from celint.server.app import build
@@ -28,4 +28,4 @@ def serve(debounce: float = DEBOUNCE) -> None:
             "celint server needs pygls, which the 'server' extra installs:"
             " pip install 'celint[server]'"
         ) from None
-    build(debounce).start_io()
+    build(debounce_ms / 1000).start_io()
