@@ -47,9 +47,12 @@ class Client(LanguageClient):
                 raise AssertionError("no such diagnostics notification")
             await asyncio.sleep(0.01)
 
-    async def published(self, uri: str, version: int | None) -> lsp.PublishDiagnosticsParams:
+    async def published(
+        self, uri: str, version: int | None, timeout: float = 60
+    ) -> lsp.PublishDiagnosticsParams:
         """The diagnostics of ``uri`` at ``version``, waiting for them."""
-        return await self.until(lambda params: (params.uri, params.version) == (uri, version))
+        wanted = (uri, version)
+        return await self.until(lambda p: (p.uri, p.version) == wanted, timeout=timeout)
 
     def open(self, path: Path, text: str | None = None, language: str | None = None) -> str:
         """Send ``didOpen`` for ``path`` (its text on disk unless given), version 1."""

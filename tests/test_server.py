@@ -8,6 +8,7 @@ ranges), its code actions are applied as an editor applies them and compared wit
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import json
 import shutil
@@ -180,22 +181,6 @@ async def test_only_instance_bodies_are_linted(client: Client, root: Path) -> No
 
 
 # --- change, debounce, save, close -----------------------------------------------------------
-
-
-async def test_edits_are_linted_once_they_pause(client: Client, root: Path) -> None:
-    path = folder(root, "typing") / "qbo.yaml"
-    good = (EXAMPLES / "quickbooks-polling.yaml").read_text()
-    path.write_text(good)
-    uri = client.open(path)
-    assert not (await client.published(uri, 1)).diagnostics
-    typed = [good.replace("polling", "poll" + "ing"[:n]) for n in range(3)]  # poll, polli, pollin
-    for version, text in enumerate(typed, start=2):
-        client.replace(uri, version, text)
-    last = await client.published(uri, 4)
-    assert [params.version for params in client.received if params.uri == uri] == [1, 4]
-    path.write_text(typed[-1])
-    assert [sent(d) for d in last.diagnostics] == [expected(d, typed[-1]) for d in checked(path)]
-    assert {d.code for d in last.diagnostics} == {"CE201"}
 
 
 async def test_an_incremental_edit_is_applied_before_linting(client: Client, root: Path) -> None:
@@ -487,6 +472,30 @@ async def other_server(
         await client.stop()
 
 
+async def test_edits_are_linted_once_they_pause(root: Path) -> None:
+    """Six quick edits (a word typed letter by letter) give one lint, of the last text, once
+    the debounce delay has passed after it."""
+    path = folder(root, "typing") / "qbo.yaml"
+    good = (EXAMPLES / "quickbooks-polling.yaml").read_text()
+    path.write_text(good)
+    capabilities = client_capabilities("visual-studio-code")
+    async with other_server(root, capabilities, "--debounce", "1500") as client:
+        uri = client.open(path)
+        assert not (await client.published(uri, 1)).diagnostics
+        word = "type: polling"
+        typed = [good.replace(word, word[: len(word) - n]) for n in range(1, 7)]
+        for version, text in enumerate(typed, start=2):
+            client.replace(uri, version, text)
+        loop = asyncio.get_running_loop()
+        sent_last = loop.time()
+        last = await client.published(uri, 7)
+        assert loop.time() - sent_last >= 1.5
+        assert [params.version for params in client.received if params.uri == uri] == [1, 7]
+    path.write_text(typed[-1])
+    assert [sent(d) for d in last.diagnostics] == [expected(d, typed[-1]) for d in checked(path)]
+    assert {d.code for d in last.diagnostics} == {"CE201"}
+
+
 async def test_save_lints_at_once_and_requests_see_the_latest_text(root: Path) -> None:
     """With a debounce longer than the test, only saving or asking publishes: a code action or
     a hover is answered for the text as it is now, not as it was last linted."""
@@ -497,7 +506,8 @@ async def test_save_lints_at_once_and_requests_see_the_latest_text(root: Path) -
         uri = client.open(path)
         assert [d.code for d in (await client.published(uri, 1)).diagnostics] == ["CE219"]
         client.replace(uri, 2, WEBHOOKS_YAML.replace("webhooks", "webhok"))
-        (d,) = (await client.published(uri, 1)).diagnostics  # nothing new yet
+        (d,) = (await client.published(uri, 1)).diagnostics
+        assert [params.version for params in client.received] == [1]  # nothing new yet
         (fix,) = [a for a in await client.actions(uri, d.range) if a.title.startswith("Fix")]
         assert fix.title == "Fix CE201 (vendor-type-invalid)"
         assert [d.code for d in (await client.published(uri, 2)).diagnostics] == ["CE201"]
@@ -529,16 +539,18 @@ async def test_positions_in_the_encoding_the_client_offers(
     async with other_server(root, capabilities) as client:
         assert client.initialized_with is not None
         assert client.initialized_with.capabilities.position_encoding == encoding
-        got = (await client.published(client.open(path), 1)).diagnostics
+        uri = client.open(path)
+        got = (await client.published(uri, 1)).diagnostics
         want = [
             (d["code"], position(ONE_LINE, d["line"], d["column"], encoding)) for d in checked(path)
         ]
         assert [(d.code, d.range.start) for d in got] == want
-        assert any(start.character > 60 for _, start in want)  # past the emoji and the é
-        (fix,) = [
-            a for a in await client.actions(client.open(path), got[-1].range) if "Fix" in a.title
-        ]
-        fixed = apply(ONE_LINE, edits_of(fix, path.as_uri()), encoding)
+        # The emoji is 1 code point, 2 UTF-16 units, 4 UTF-8 bytes; the é 1, 1 and 2.
+        extra = {"utf-32": 0, "utf-16": 1, "utf-8": 3 + 1}[encoding]
+        vendor = next(d for d in got if d.code == "CE201")
+        assert vendor.range.start.character == ONE_LINE.index('"Webhok"') + extra
+        (fix,) = [a for a in await client.actions(uri, vendor.range) if "Fix" in a.title]
+        fixed = apply(ONE_LINE, edits_of(fix, uri), encoding)
         assert fixed == ONE_LINE.replace('"Webhok"', '"webhook"')
 
 
