@@ -598,21 +598,13 @@ MUTATIONS: dict[str, list[tuple[Mutation, tuple[str, str, str, str]]]] = {
             ),
         ),
         (
-            polling_through(
-                "event.poller.configuration",
-                _poller(
-                    "contacts",
-                    "/hubs/marketing/contacts?where=updatedAt>='${epoch}'",
-                    "updatedAt",
-                    "createdAt",
-                ),
-            ),
+            polling_through("event.objects", "contacts,leads"),
             (
                 "CE310",
                 "warning",
-                _config("event.poller.configuration"),
+                _config("event.objects"),
                 "the 'pardot' docs poll through 'event.poller.urls' (resources separated by '|'), "
-                "not 'event.poller.configuration'; name the resources there",
+                "not 'event.objects'; name the resources there",
             ),
         ),
     ],

@@ -1,9 +1,9 @@
 """## What it does
 Reports a body that names the resources to poll in a key its element's docs do not poll
-through: `event.poller.urls` or `event.poller.configuration` for the Salesforce family, which
-polls the objects listed in `event.objects`; `event.poller.urls` for an element whose docs
-configure each resource in `event.poller.configuration`. Elements whose docs show no polling
-key are left alone.
+through: `event.poller.urls` for the Salesforce family, which polls the objects listed in
+`event.objects`; `event.objects` for an element that polls `event.poller.urls`. The
+per-resource `event.poller.configuration` is the platform's own poller, open to every element,
+so it is never reported here. Elements whose docs show no polling key are left alone.
 
 ## Why is this bad?
 Each element's poller reads the key its docs show. Resources listed in another key are not
@@ -67,7 +67,11 @@ def check(context: RuleContext) -> Iterator[Finding]:
         return  # the poller does not run: CE216 says the settings are ignored
     documented_keys = profile.poll_key_evidence
     for key in POLL_KEYS:
-        if key in documented_keys or is_blank(context.configuration.get(key)):
+        # The per-resource configuration is the platform's own poller, open to every element:
+        # not documenting it is no evidence against it.
+        if key == POLLER_CONFIGURATION or key in documented_keys:
+            continue
+        if is_blank(context.configuration.get(key)):
             continue
         surest = max(documented_keys.values(), key=lambda evidence: evidence.severity)
         forms = " or ".join(_form(profile, shown) for shown in documented_keys)
