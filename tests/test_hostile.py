@@ -42,3 +42,15 @@ def test_21_sarif_artifact_uris_are_normalised(tmp_path: Path) -> None:
         stdin=BODY,
     )
     assert sarif_uris(inside.stdout) == {"d/x.json"}
+
+
+def test_20_init_for_a_key_starting_with_a_digit_passes_its_own_check(tmp_path: Path) -> None:
+    made = run_celint(
+        "init", "--element", "9x", "--events", "webhook", "-o", "body.yaml", cwd=tmp_path
+    )
+    assert made.returncode == 0, made.stderr
+    text = (tmp_path / "body.yaml").read_text()
+    assert "  event.notification.signature.key: ${EVENTS_SIGNATURE_KEY}\n" in text
+    checked = run_celint("check", "--format", "json", "body.yaml", cwd=tmp_path)
+    found = [(d["code"], d["severity"]) for d in json.loads(checked.stdout)["diagnostics"]]
+    assert (checked.returncode, found) == (0, [("CE301", "info")])

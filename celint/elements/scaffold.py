@@ -5,8 +5,8 @@ The templates are data under ``celint/templates``: a header, the element part
 (``events/<polling|webhook|none>.yaml``) and, for polling, the resources to poll
 (``resources/<key>.yaml``, else ``resources/generic.yaml``). Supporting a new element well is
 adding its fragments. ``@ELEMENT@`` stands for the element key and ``@ENV@`` for the prefix of
-its environment variables. JSON has no comments, so the JSON form is the same body without
-them (built from the YAML, so the two never drift apart).
+its environment variables (``HUBSPOT_``, see :func:`env_prefix`). JSON has no comments, so the
+JSON form is the same body without them (built from the YAML, so the two never drift apart).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from importlib import resources
 from celint.errors import ScaffoldError
 
 _ELEMENT_KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 def _fragment(folder: str, name: str) -> str | None:
@@ -55,9 +56,20 @@ def yaml_body(element: str, events: str) -> str:
     ]
     if events == "polling":
         parts.append(_specific_or_generic("resources", element))
-    prefix = re.sub(r"[^A-Za-z0-9]+", "_", element).upper()
     text = "".join(parts)
-    return text.replace("@ELEMENT@", element).replace("@ENV@", prefix).replace("@EVENTS@", events)
+    return (
+        text.replace("@ELEMENT@", element)
+        .replace("@ENV@", env_prefix(element))
+        .replace("@EVENTS@", events)
+    )
+
+
+def env_prefix(element: str) -> str:
+    """``HUBSPOT_`` for ``hubspot``: the element key as the start of a variable name, or
+    nothing when the key cannot start one (``9x``), so that every ``${...}`` the body holds
+    is a valid environment reference (an invalid one is a literal, and CE401 says so)."""
+    name = re.sub(r"[^A-Za-z0-9]+", "_", element).upper()
+    return f"{name}_" if _NAME.fullmatch(name) else ""
 
 
 def body(element: str, events: str, output_format: str) -> str:
