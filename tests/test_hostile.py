@@ -7,6 +7,8 @@ from pathlib import Path
 
 from clirun import run_celint
 
+from celint.fix.engine import unified_diff
+
 BODY = '{"element": {"key": "quickbooks"}, "name": "x", "tags": 1}\n'
 
 
@@ -54,3 +56,70 @@ def test_20_init_for_a_key_starting_with_a_digit_passes_its_own_check(tmp_path: 
     checked = run_celint("check", "--format", "json", "body.yaml", cwd=tmp_path)
     found = [(d["code"], d["severity"]) for d in json.loads(checked.stdout)["diagnostics"]]
     assert (checked.returncode, found) == (0, [("CE301", "info")])
+
+
+def json_findings(*args: str, cwd: Path) -> list[tuple[str, int | None, int | None]]:
+    """``celint check --format json ARGS``: (code, line, column) of each finding."""
+    result = run_celint("check", "--format", "json", *args, cwd=cwd)
+    return [(d["code"], d["line"], d["column"]) for d in json.loads(result.stdout)["diagnostics"]]
+
+
+EVENTS_YAML = (
+    "element:\n"
+    "  key: quickbooks\n"
+    "name: {name}\n"
+    "configuration:\n"
+    "  event.notification.enabled: true\n"
+    "  event.vendor.type: webhooks  # celint: disable=CE219\n"
+    "  event.notification.callback.url: https://app.example.com/cb\n"
+    "  event.notification.signature.key: ${{KEY}}\n"
+    "tags: 1\n"
+)
+EXPECTED_EVENTS = [("CE303", 1, 1), ("CE102", 9, 7)]
+
+
+def test_16_cr_line_ends_and_nel_count_lines_as_positions_do(tmp_path: Path) -> None:
+    (tmp_path / "cr.yaml").write_bytes(EVENTS_YAML.format(name="x").replace("\n", "\r").encode())
+    (tmp_path / "nel.yaml").write_text(EVENTS_YAML.format(name='"a\x85b"'), encoding="utf-8")
+    assert json_findings("cr.yaml", cwd=tmp_path) == EXPECTED_EVENTS
+    assert json_findings("nel.yaml", cwd=tmp_path) == EXPECTED_EVENTS
+    full = run_celint("check", "--format", "full", "cr.yaml", cwd=tmp_path).stdout
+    assert "cr.yaml:9:7: CE102 [error] expected a list of strings" in full
+    assert "    9 | tags: 1\n      |       ^\n" in full
+    # A fix's diff counts the same lines: the hunk of line 6 starts at line 3 (3 of context).
+    unsuppressed = EVENTS_YAML.format(name="x").replace("  # celint: disable=CE219", "")
+    (tmp_path / "cr.yaml").write_bytes(unsuppressed.replace("\n", "\r").encode())
+    diff = run_celint("check", "--diff", "cr.yaml", cwd=tmp_path).stdout  # CRs read as "\n"
+    assert "\n@@ -3,7 +3,7 @@\n" in diff
+    assert "\n-  event.vendor.type: webhooks\n+  event.vendor.type: webhook\n" in diff
+    assert unified_diff("a", "x\ry\r", "x\rz") == (
+        "--- a\n+++ a\n@@ -1,2 +1,2 @@\n x\r-y\r+z\n\\ No newline at end of file\n"
+    )
+
+
+def test_16_json_with_cr_line_ends_is_placed_by_the_same_lines(tmp_path: Path) -> None:
+    (tmp_path / "cr.json").write_bytes(
+        b'{\r"element": {"key": "quickbooks"},\r"name": "x",\r"tags": 1\r}'
+    )
+    assert json_findings("cr.json", cwd=tmp_path) == [("CE303", 1, 1), ("CE102", 4, 9)]
+    (tmp_path / "cr.json").write_bytes(
+        b'{\r"element": {"key": "quickbooks"},\r"name": "x"\r"tags": 1\r}'
+    )
+    result = run_celint("check", "cr.json", cwd=tmp_path)
+    assert result.stdout.splitlines()[0] == (
+        "cr.json:3:12: CE001 [error] invalid JSON: missing ',' after this value (the parser "
+        "stopped at line 4, column 1)"
+    )
+
+
+def test_17_a_parse_error_at_the_end_of_the_file_ends_there(tmp_path: Path) -> None:
+    text = '{"element": {"key": "quickbooks"}, "name": '
+    (tmp_path / "eof.json").write_text(text)
+    (tmp_path / "eof.yaml").write_text("element: {key: quickbooks}\nname: [x\n")
+    result = run_celint("check", "--format", "json", "eof.json", "eof.yaml", cwd=tmp_path)
+    spans = [
+        (d["path"], d["line"], d["column"], d["end_line"], d["end_column"])
+        for d in json.loads(result.stdout)["diagnostics"]
+    ]
+    end = len(text) + 1
+    assert spans == [("eof.json", 1, end, 1, end), ("eof.yaml", 3, 1, 3, 1)]

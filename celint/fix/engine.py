@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import copy
 import difflib
-import re
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -25,11 +24,9 @@ from celint.config.options import DEFAULT_OPTIONS, LintOptions
 from celint.fix.values import render
 from celint.io.read import DecodeError, decode
 from celint.lint.engine import check_source, is_json, parse
-from celint.model import Diagnostic, FileReport, Source, Span
+from celint.model import Diagnostic, FileReport, Source, Span, split_lines
 
 MAX_PASSES = 10
-# A line and its "\n" (a "\r" before it stays part of the line, as ``diff`` shows CRLF files).
-_LINE = re.compile(r"[^\n]*\n|[^\n]+\Z")
 
 
 @dataclass(frozen=True)
@@ -238,8 +235,13 @@ def _same(left: Any, right: Any) -> bool:
 
 
 def unified_diff(path: str, before: str, after: str) -> str:
-    """A unified diff of two texts, marking a last line without a newline as ``diff`` does."""
-    lines = difflib.unified_diff(_LINE.findall(before), _LINE.findall(after), path, path)
+    """A unified diff of two texts, marking a last line without a newline as ``diff`` does.
+
+    Lines are those of every position celint reports, each with its own break (CRLF shows as
+    ``diff`` shows it, a lone CR ends a line), so hunk numbers agree with the findings'.
+    """
+    old, new = split_lines(before, keep_breaks=True), split_lines(after, keep_breaks=True)
     return "".join(
-        line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
+        line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n"
+        for line in difflib.unified_diff(old, new, path, path)
     )

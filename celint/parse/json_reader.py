@@ -113,7 +113,8 @@ def _syntax_problem(text: str, exc: json.JSONDecodeError) -> ParseProblem:
     lines = LineIndex(text)
     reason = exc.msg
     nicer = next((v for k, v in _NICER.items() if reason.startswith(k)), reason)
-    where = f"line {exc.lineno}, column {exc.colno}"
+    line, column = lines.position(exc.pos)  # json counts only "\n" as a line break
+    where = f"line {line}, column {column}"
     if reason.startswith("Expecting ',' delimiter"):
         # The comma belongs right after the previous value, usually on an earlier line: point there.
         end = len(text[: exc.pos].rstrip())

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import click
 
-from celint.model import Diagnostic, FileReport
+from celint.model import Diagnostic, FileReport, split_lines
 from celint.report import ReportSettings
 from celint.report.text import footer as footer
 from celint.report.text import line
@@ -40,7 +40,7 @@ def _window(source: str, start: int, end: int) -> tuple[str, int, int]:
 def _excerpt(d: Diagnostic, lines: list[str], color: bool) -> list[str]:
     if d.span is None or not 0 < d.span.line <= len(lines):
         return []
-    full_line = lines[d.span.line - 1].rstrip("\r").expandtabs(1)
+    full_line = lines[d.span.line - 1].expandtabs(1)
     gutter = f"{d.span.line:>5} | "
     end = d.span.end_column - 1 if d.span.end_line == d.span.line else len(full_line)
     source, start, end = _window(full_line, d.span.column - 1, end)
@@ -59,7 +59,7 @@ def _excerpt(d: Diagnostic, lines: list[str], color: bool) -> list[str]:
 def file_text(report: FileReport, settings: ReportSettings) -> str:
     """Each finding of one file, its source line and caret, and an empty line after it."""
     out: list[str] = []
-    lines = report.quoted.split("\n") if report.quoted is not None else []
+    lines = split_lines(report.quoted) if report.quoted is not None else []
     for d in report.diagnostics:
         out.append(line(d, settings.color))
         out.extend(_excerpt(d, lines, settings.color))
