@@ -8,6 +8,7 @@ from pathlib import Path
 from clirun import run_celint
 
 from celint.fix.engine import unified_diff
+from celint.parse.yaml_reader import PURE_RETRY_LIMIT, load_yaml
 
 BODY = '{"element": {"key": "quickbooks"}, "name": "x", "tags": 1}\n'
 
@@ -123,3 +124,39 @@ def test_17_a_parse_error_at_the_end_of_the_file_ends_there(tmp_path: Path) -> N
     ]
     end = len(text) + 1
     assert spans == [("eof.json", 1, end, 1, end), ("eof.yaml", 3, 1, 3, 1)]
+
+
+def test_18_a_plain_scalar_with_a_colon_in_a_flow_mapping_is_valid_yaml(tmp_path: Path) -> None:
+    (tmp_path / "flow.yaml").write_text(
+        "element: {key: quickbooks}\nname: x\n"
+        "configuration: {oauth.callback.url: https://app.example.com/cb}\ntags: 1\n"
+    )
+    assert json_findings("flow.yaml", cwd=tmp_path) == [("CE303", 1, 1), ("CE102", 4, 7)]
+    # The pure parser reads about 0.7 MB a second: a large text libyaml rejects stays rejected.
+    large = f"name: {'x' * PURE_RETRY_LIMIT}\nconfiguration: {{a: b:c}}\n"
+    assert [p.message for p in load_yaml(large).problems] == [
+        "invalid YAML: a ':' that cannot appear here (quote the value that holds it)"
+    ]
+
+
+def test_yaml_reader_errors_have_a_position_and_one_line_in_celints_words(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "control.yaml").write_bytes(
+        b'element:\n  key: quickbooks\nname: "caf\xc3\xa9"\nconfiguration:\n'
+        b'  oauth.callback.url: "https://x\x0c"\n'
+    )
+    result = run_celint("check", "--format", "json", "control.yaml", cwd=tmp_path)
+    [found] = json.loads(result.stdout)["diagnostics"]
+    assert (found["code"], found["line"], found["column"], found["end_column"]) == (
+        "CE001",
+        5,
+        33,
+        34,
+    )
+    assert found["message"] == (
+        "invalid YAML: the character U+000C is not allowed (YAML text is printable characters, "
+        "tabs and line breaks)"
+    )
+    text = run_celint("check", "control.yaml", cwd=tmp_path).stdout
+    assert text.splitlines()[0] == f"control.yaml:5:33: CE001 [error] {found['message']}"
