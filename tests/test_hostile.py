@@ -160,3 +160,45 @@ def test_yaml_reader_errors_have_a_position_and_one_line_in_celints_words(
     )
     text = run_celint("check", "control.yaml", cwd=tmp_path).stdout
     assert text.splitlines()[0] == f"control.yaml:5:33: CE001 [error] {found['message']}"
+
+
+LONG_NUMBER = (
+    "number too long: an integer of more than 4,300 digits (the most Python converts; no "
+    "setting is a number that long)"
+)
+
+
+def test_7_an_integer_longer_than_python_converts_is_ce004_and_the_run_goes_on(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "a.json").write_text('{"element": {"key": "quickbooks"}, "a": ' + "1" * 4301 + "}")
+    (tmp_path / "b.yaml").write_text(
+        "element: {key: quickbooks}\nname: x\nconfiguration:\n"
+        f"  event.poller.refresh_interval: 0x{'f' * 5000}\n"
+    )
+    (tmp_path / "c.yaml").write_text(f"element: {{key: quickbooks}}\n? {'9' * 4301}\n: x\n")
+    strings = {
+        "event.notification.enabled": True,
+        "event.vendor.type": "polling",
+        "event.poller.refresh_interval": "1" * 5000,
+        "event.poller.configuration": '{"bills": {"url": ' + "1" * 5000 + "}}",
+    }
+    body = {"element": {"key": "quickbooks"}, "name": "x", "configuration": strings}
+    (tmp_path / "d.json").write_text(json.dumps(body))
+    result = run_celint("check", "--format", "json", ".", cwd=tmp_path)
+    found = [
+        (d["path"], d["code"], d["line"], d["column"], d["message"])
+        for d in json.loads(result.stdout)["diagnostics"]
+        if d["code"] in ("CE004", "CE204", "CE220")
+    ]
+    assert found[:3] == [
+        ("a.json", "CE004", 1, 41, LONG_NUMBER),
+        ("b.yaml", "CE004", 4, 34, LONG_NUMBER),
+        ("c.yaml", "CE004", 2, 3, LONG_NUMBER),
+    ]
+    assert [(code, message[:30]) for _, code, _, _, message in found[3:]] == [
+        ("CE204", 'refresh interval "111111111111'),
+        ("CE220", "'event.poller.configuration' i"),
+    ]
+    assert "(a number in it is too long to read)" in found[4][4]
+    assert result.returncode == 1 and result.stderr == ""

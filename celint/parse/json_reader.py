@@ -15,6 +15,7 @@ from typing import Any
 from celint import pointer as jp
 from celint.config.options import DEFAULT_OPTIONS
 from celint.model import Span
+from celint.parse import numbers
 from celint.parse.document import Document, LineIndex, Located
 from celint.parse.result import ParseProblem, ParseResult
 from celint.rules.reading.ce001_parse_error import RULE as PARSE_ERROR
@@ -88,6 +89,12 @@ def load_json(text: str, max_depth: int = DEFAULT_OPTIONS.max_depth) -> ParseRes
         value = json.loads(text, object_pairs_hook=duplicates)
     except json.JSONDecodeError as exc:
         return ParseResult(problems=[_syntax_problem(text, exc)])
+    except ValueError:  # an integer longer than Python converts
+        offset = numbers.first_long_json_integer(text)
+        if offset is None:
+            raise
+        span = LineIndex(text).span(offset, offset + 1)
+        return ParseResult(problems=[ParseProblem(UNREADABLE_INPUT, numbers.message(), span)])
     except RecursionError:  # only when max_depth is set above what Python's stack allows
         message = "nested too deep for the parser (lower max_depth)"
         return ParseResult(

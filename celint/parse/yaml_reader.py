@@ -25,6 +25,7 @@ from typing import Any
 from celint import pointer as jp
 from celint.config.options import DEFAULT_OPTIONS
 from celint.model import Rule, Span
+from celint.parse import numbers
 from celint.parse.document import Document, LineIndex, Located
 from celint.parse.result import ParseProblem, ParseResult
 from celint.rules.reading.ce001_parse_error import RULE as PARSE_ERROR
@@ -361,7 +362,10 @@ class _Builder:
         if kind == "bool":
             return text.lower() == "true"
         if kind == "int":
-            return _int(text)
+            try:
+                return _int(text)
+            except _LongNumber:
+                raise self.refuse(node, numbers.message(), pointer) from None
         if kind == "float":
             return _float(text)
         raise self.refuse(node, f"YAML tag {tag!r} is not plain data", pointer)
@@ -376,16 +380,27 @@ def _key_text(key: Any) -> str:
     return str(key)
 
 
+class _LongNumber(Exception):
+    """An integer longer than Python converts (see :mod:`celint.parse.numbers`)."""
+
+
 def _int(text: str) -> int | str:
+    """The integer a YAML int scalar stands for (the text itself if it is not one after all);
+    raises _LongNumber for one too long to convert or to print."""
     digits = text.replace("_", "")
     sign = -1 if digits.startswith("-") else 1
     body = digits.lstrip("+-")
+    prefixed = body[:2].lower() in ("0o", "0x", "0b")
+    limit = numbers.digit_limit()
+    if not prefixed and limit and len(body) > limit:
+        raise _LongNumber
     try:
-        if body[:2].lower() in ("0o", "0x", "0b"):
-            return sign * int(body, 0)
-        return sign * int(body, 10)
+        value = sign * int(body, 0 if prefixed else 10)
     except ValueError:
         return text
+    if prefixed and not numbers.fits(value):
+        raise _LongNumber
+    return value
 
 
 def _float(text: str) -> float | str:
