@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 from pathlib import Path
 
-from clirun import run_celint
+import pytest
+from clirun import celint_command, run_celint
 
 from celint.fix.engine import unified_diff
 from celint.parse.yaml_reader import PURE_RETRY_LIMIT, load_yaml
@@ -202,3 +205,49 @@ def test_7_an_integer_longer_than_python_converts_is_ce004_and_the_run_goes_on(
     ]
     assert "(a number in it is too long to read)" in found[4][4]
     assert result.returncode == 1 and result.stderr == ""
+
+
+LONE_LOW = (
+    '{"element": {"key": "quickbooks"}, "name": "x", "configuration": '
+    '{"event.notification.enabled": true, "event.vendor.type": "\\udc00"}}'
+)
+LONE_HIGH = (
+    '{"element": {"key": "quickbooks"}, "name": "x", "configuration": {"event.x\\ud800": 1}}'
+)
+FORMATS = ("text", "full", "json", "sarif", "github", "junit", "gitlab")
+
+
+def run_bytes(*args: str, cwd: Path, env: dict[str, str] | None = None) -> tuple[int, str, str]:
+    """Run celint and decode its output strictly as UTF-8 (raising if it is not)."""
+    result = subprocess.run(
+        [*celint_command(), *args], cwd=cwd, capture_output=True, env={**os.environ, **(env or {})}
+    )
+    return result.returncode, result.stdout.decode("utf-8"), result.stderr.decode("utf-8")
+
+
+@pytest.mark.parametrize("output_format", FORMATS)
+def test_8_lone_surrogates_are_written_as_escapes_in_valid_utf8(
+    tmp_path: Path, output_format: str
+) -> None:
+    (tmp_path / "low.json").write_text(LONE_LOW)
+    (tmp_path / "high.json").write_text(LONE_HIGH)
+    code, out, err = run_bytes("check", "--format", output_format, ".", cwd=tmp_path)
+    assert (code, err) == (1, "")
+    assert "\\udc00" in out and "\\ud800" in out
+    if output_format in ("json", "sarif", "gitlab"):  # the escape reads back as the string
+        assert "\udc00" in json.dumps(json.loads(out), ensure_ascii=False)
+    c_locale = run_bytes("check", "--format", output_format, ".", cwd=tmp_path, env={"LC_ALL": "C"})
+    assert c_locale == (code, out, err)
+
+
+def test_8_validate_and_fix_with_lone_surrogates(tmp_path: Path) -> None:
+    (tmp_path / "low.json").write_text(LONE_LOW)
+    code, out, err = run_bytes("validate", "low.json", cwd=tmp_path)
+    assert (code, err) == (1, "")
+    assert 'low.json:1:124: CE201 [error] event type "\\udc00" is not valid' in out
+    urls = LONE_LOW.replace('"\\udc00"}', '"polling", "event.poller.urls": "bills,\\udc00"}')
+    (tmp_path / "urls.json").write_text(urls)
+    code, out, err = run_bytes("check", "--fix", "--select", "CE209", "urls.json", cwd=tmp_path)
+    assert (code, err) == (0, "")
+    assert (tmp_path / "urls.json").read_text() == urls.replace("bills,", "bills|")
+

@@ -44,6 +44,7 @@ def main(argv: list[str] | None = None) -> None:
     """Entry point of the ``celint`` script: an unexpected error is one line and exit 2, with
     the traceback only under ``--debug``."""
     args = sys.argv[1:] if argv is None else argv
+    _escape_what_cannot_be_encoded()
     try:
         cli.main(args=args, prog_name="celint", standalone_mode=False)
     except click.exceptions.Abort:
@@ -67,6 +68,19 @@ def main(argv: list[str] | None = None) -> None:
             f"celint: internal error: {_where(exc)} (run with --debug for a traceback)", err=True
         )
         sys.exit(EXIT_ERROR)
+
+
+def _escape_what_cannot_be_encoded() -> None:
+    """Write text the output's encoding cannot carry as a backslash escape (``\\udc00``)
+    instead of stopping with UnicodeEncodeError: a lone surrogate (a ``"\\udc00"`` escape in a
+    JSON string, a file name that is not UTF-8) then reads as the escape it was written as, in
+    every format, and the JSON formats read it back as the same string. Output stays valid
+    UTF-8; Python's default for the C locale (``surrogateescape``) would write bytes that are
+    not."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
 
 
 def _where(exc: BaseException) -> str:

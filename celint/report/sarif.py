@@ -46,7 +46,7 @@ def artifact_uri(path: str) -> str:
     shown = relative(path)
     if shown == ".." or shown.startswith("../"):
         return Path(os.path.abspath(path)).as_uri()
-    return quote(shown)
+    return quote(shown, errors="surrogateescape")  # a file name's undecodable bytes, as %XX
 
 
 def _location(d: Diagnostic) -> dict[str, Any]:
