@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from clirun import celint_command, run_celint
 
+from celint import cli
 from celint.fix.engine import unified_diff
 from celint.parse.yaml_reader import PURE_RETRY_LIMIT, load_yaml
 
@@ -250,4 +251,39 @@ def test_8_validate_and_fix_with_lone_surrogates(tmp_path: Path) -> None:
     code, out, err = run_bytes("check", "--fix", "--select", "CE209", "urls.json", cwd=tmp_path)
     assert (code, err) == (0, "")
     assert (tmp_path / "urls.json").read_text() == urls.replace("bills,", "bills|")
+
+
+def exit_code(args: list[str]) -> int:
+    """Run the command line in-process (so monkeypatches apply) and return its exit code."""
+    with pytest.raises(SystemExit) as exited:
+        cli.main(args)
+    return int(exited.value.code or 0)
+
+
+def test_9_write_baseline_is_atomic(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "low.json").write_text(LONE_LOW)
+    (tmp_path / "base.json").write_text("old\n")
+    written = run_celint("check", "--write-baseline", "base.json", "low.json", cwd=tmp_path)
+    assert (written.returncode, written.stderr) == (
+        0,
+        "celint: wrote 4 findings to the baseline base.json\n",
+    )
+    again = run_celint("check", "--baseline", "base.json", "low.json", cwd=tmp_path)
+    assert (again.returncode, again.stdout) == (0, "All checks passed (1 file checked).\n")
+    recorded = (tmp_path / "base.json").read_bytes()
+
+    def full_disk(source: str, target: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(os, "replace", full_disk)
+    (tmp_path / "low.json").write_text(BODY)
+    assert exit_code(["check", "--write-baseline", "base.json", "low.json"]) == 2
+    assert capsys.readouterr().err == (
+        "celint: error: base.json: cannot write the baseline: No space left on device\n"
+    )
+    assert (tmp_path / "base.json").read_bytes() == recorded
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["base.json", "low.json"]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import os
 import stat
+from typing import BinaryIO
 
 from celint.model import Source
 
@@ -89,26 +90,43 @@ class NotAFile(OSError):
     """A path that names something other than a regular file (a FIFO, a device, a socket)."""
 
 
+def _open_regular(path: str) -> tuple[BinaryIO, int]:
+    """The file opened for reading, and its size, provided it is a regular file.
+
+    It is opened without blocking and checked with ``fstat`` before any read, so a FIFO (which
+    would block until a writer comes) or a device is refused, and a path swapped for one between
+    a check and the open cannot slip through.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    handle = os.fdopen(fd, "rb")
+    status = os.fstat(fd)
+    if not stat.S_ISREG(status.st_mode):
+        handle.close()
+        kind = "a FIFO (named pipe)" if stat.S_ISFIFO(status.st_mode) else "a device or socket"
+        raise NotAFile(f"is {kind}, not a regular file")
+    return handle, status.st_size
+
+
 def read_limited(path: str, limit: int) -> bytes:
     """At most ``limit + 1`` bytes of a regular file: enough to know it is over the limit
-    without reading all of it.
-
-    The file is opened without blocking and checked with ``fstat`` before any read, so a FIFO
-    (which would block until a writer comes) or a device is refused, and a path swapped for one
-    between a check and the open cannot slip through.
+    without reading all of it (a FIFO or a device is refused, see :func:`_open_regular`).
 
     The first read asks for the size ``fstat`` gave plus one byte, not for ``limit + 1``: a read
     allocates what it asks for before shrinking to what it got, and 5 MiB per 1 KB body was the
     run's largest transient allocation. A file that grew since ``fstat`` is read on to the limit.
     """
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    with os.fdopen(fd, "rb") as handle:
-        status = os.fstat(fd)
-        if not stat.S_ISREG(status.st_mode):
-            kind = "a FIFO (named pipe)" if stat.S_ISFIFO(status.st_mode) else "a device or socket"
-            raise NotAFile(f"is {kind}, not a regular file")
-        wanted = min(status.st_size, limit) + 1
+    handle, size = _open_regular(path)
+    with handle:
+        wanted = min(size, limit) + 1
         data = handle.read(wanted)
         if len(data) == wanted <= limit:
             data += handle.read(limit + 1 - wanted)
         return data
+
+
+def read_regular(path: str) -> bytes:
+    """All of a regular file (a baseline, a configuration), refusing a FIFO or a device as
+    :func:`read_limited` does rather than blocking on it."""
+    handle, _ = _open_regular(path)
+    with handle:
+        return handle.read()
