@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 from clirun import celint_command, run_celint
@@ -13,6 +14,7 @@ from clirun import celint_command, run_celint
 from celint import cli
 from celint.fix.engine import unified_diff
 from celint.parse.yaml_reader import PURE_RETRY_LIMIT, load_yaml
+from celint.run import files as runner
 
 BODY = '{"element": {"key": "quickbooks"}, "name": "x", "tags": 1}\n'
 
@@ -287,3 +289,89 @@ def test_9_write_baseline_is_atomic(
     assert (tmp_path / "base.json").read_bytes() == recorded
     assert sorted(p.name for p in tmp_path.iterdir()) == ["base.json", "low.json"]
 
+
+def test_10_an_unsearchable_sub_folder_met_in_a_walk_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "locked").mkdir()
+    real_stat, real_scandir = os.stat, os.scandir
+
+    def stat(path: Any, *args: Any, **kwargs: Any) -> os.stat_result:
+        if "locked/" in os.fspath(path):  # no search permission: nothing inside can be stat'd
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_stat(path, *args, **kwargs)
+
+    def scandir(path: Any) -> Any:
+        if os.fspath(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_scandir(path)
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(os, "stat", stat)
+    monkeypatch.setattr(os, "scandir", scandir)
+    assert exit_code(["check", "."]) == 2
+    assert capsys.readouterr().err == (
+        "celint: error: ./locked: cannot read directory: permission denied\n"
+    )
+
+
+def test_10_an_unreadable_file_named_on_the_command_line_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "secret.json").write_text(BODY)
+    real_access = os.access
+
+    def access(path: Any, mode: int, *args: Any, **kwargs: Any) -> bool:
+        return "secret" not in os.fspath(path) and real_access(path, mode, *args, **kwargs)
+
+    def read_limited(path: str, limit: int) -> bytes:
+        raise PermissionError(13, "Permission denied", path)
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(os, "access", access)  # what a user without read permission sees
+    monkeypatch.setattr(runner, "read_limited", read_limited)
+    for command in ("check", "validate"):
+        assert exit_code([command, "secret.json"]) == 2
+        assert capsys.readouterr().err == (
+            "celint: error: secret.json: cannot read: permission denied\n"
+        )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--write-baseline", "folder"), "folder: cannot write the baseline: is a folder"),
+        (
+            ("--write-baseline", "gone/base.json"),
+            "gone/base.json: cannot write the baseline: No such file or directory",
+        ),
+        (
+            ("--baseline", "pipe"),
+            "pipe: cannot read the baseline: is a FIFO (named pipe), not a regular file",
+        ),
+        (("--write-baseline", "pipe"), "pipe: cannot write the baseline: not a regular file"),
+    ],
+)
+def test_10_configuration_and_baseline_files_that_cannot_be_used_are_one_line(
+    tmp_path: Path, args: tuple[str, ...], message: str
+) -> None:
+    (tmp_path / "body.json").write_text(BODY)
+    (tmp_path / "folder").mkdir()
+    os.mkfifo(tmp_path / "pipe")
+    result = run_celint("check", *args, "body.json", cwd=tmp_path, timeout=20)
+    assert (result.returncode, result.stdout, result.stderr) == (
+        2,
+        "",
+        f"celint: error: {message}\n",
+    )
+
+
+def test_10_a_configuration_file_that_is_not_utf8_is_one_line(tmp_path: Path) -> None:
+    (tmp_path / "body.json").write_text(BODY)
+    (tmp_path / "celint.toml").write_bytes(b'select = ["\xff"]\n')
+    result = run_celint("check", "body.json", cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == (
+        "celint: error: celint.toml: not UTF-8 text: byte 0xff at byte offset 11 (TOML is "
+        "UTF-8; save the file as UTF-8)\n"
+    )

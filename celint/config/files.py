@@ -11,6 +11,7 @@ a file to read, and a ``pyproject.toml`` that never mentions celint is not parse
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -228,6 +229,11 @@ def _parse(path: Path) -> dict[str, Any]:
             return tomllib.load(handle)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{relative(str(path))}: invalid TOML: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(
+            f"{relative(str(path))}: not UTF-8 text: byte 0x{exc.object[exc.start]:02x} at byte "
+            f"offset {exc.start} (TOML is UTF-8; save the file as UTF-8)"
+        ) from None
     except OSError as exc:
         raise ConfigError(f"{relative(str(path))}: cannot read: {exc.strerror or exc}") from None
 
@@ -261,7 +267,7 @@ def discover(start: Path) -> Config:
     for folder in (start, *start.parents):
         for name in (CELINT_TOML, PYPROJECT):
             candidate = folder / name
-            if not candidate.is_file():
+            if not os.path.isfile(candidate):  # Path.is_file raises in a folder we cannot search
                 continue
             found = _celint_table(candidate)
             if found is not None:
