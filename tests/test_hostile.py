@@ -12,7 +12,9 @@ import pytest
 from clirun import celint_command, run_celint
 
 from celint import cli
+from celint.config.options import LintOptions
 from celint.fix.engine import unified_diff
+from celint.lint.engine import check_bytes
 from celint.parse.yaml_reader import PURE_RETRY_LIMIT, load_yaml
 from celint.run import files as runner
 
@@ -375,3 +377,76 @@ def test_10_a_configuration_file_that_is_not_utf8_is_one_line(tmp_path: Path) ->
         "celint: error: celint.toml: not UTF-8 text: byte 0xff at byte offset 11 (TOML is "
         "UTF-8; save the file as UTF-8)\n"
     )
+
+
+def nested_body(levels: int, *, yaml: bool = False) -> str:
+    """An instance body whose poller configuration nests ``levels`` containers deep in all."""
+    inner = '"x"'
+    for _ in range(levels - 3):
+        inner = '{"a": ' + inner + "}"
+    body = (
+        '{"element": {"key": "quickbooks"}, "name": "x", '
+        f'"configuration": {{"event.poller.configuration": {{"b": {inner}}}}}}}'
+    )
+    return body.replace('"a": ', "a: ") if yaml else body
+
+
+@pytest.mark.parametrize(
+    ("limits", "message"),
+    [
+        (
+            "max-depth = 100000",
+            "limits.max-depth: at most 256, found 100000 (deeper nesting would overrun "
+            "Python's recursion limit)",
+        ),
+        (
+            "max-file-size = 9223372036854775807",
+            "limits.max-file-size: at most 1073741824, found 9223372036854775807 (1 GiB: a file "
+            "and its parse are held in memory)",
+        ),
+        (
+            f"max-file-size = {2**62}",
+            f"limits.max-file-size: at most 1073741824, found {2**62} (1 GiB: a file and its "
+            "parse are held in memory)",
+        ),
+        (
+            "max-alias-nodes = 1000001",
+            "limits.max-alias-nodes: at most 1000000, found 1000001 (each value built through "
+            "an alias is held in memory)",
+        ),
+    ],
+)
+def test_11_limits_past_what_celint_can_honour_are_refused(
+    tmp_path: Path, limits: str, message: str
+) -> None:
+    (tmp_path / "deep.json").write_text(nested_body(600))
+    (tmp_path / "celint.toml").write_text(f"[limits]\n{limits}\n")
+    for args in (("--env", "deep.json"), ("-",)):
+        result = run_celint("check", *args, cwd=tmp_path, stdin=BODY)
+        assert (result.returncode, result.stdout) == (2, "")
+        assert result.stderr == f"celint: error: celint.toml: {message}\n"
+    with pytest.raises(ValueError, match="max_depth: at most 256"):
+        LintOptions(max_depth=257)
+
+
+def test_11_the_largest_limits_are_honoured(tmp_path: Path) -> None:
+    (tmp_path / "deep.json").write_text(nested_body(600))
+    (tmp_path / "edge.yaml").write_text(nested_body(256, yaml=True))
+    (tmp_path / "celint.toml").write_text(
+        "[limits]\nmax-depth = 256\nmax-file-size = 1073741824\nmax-alias-nodes = 1000000\n"
+    )
+    for args in (("--env",), ("--format", "sarif"), ("--fix",)):
+        result = run_celint(
+            "check", "--select", "CE0", *args, "deep.json", "edge.yaml", cwd=tmp_path
+        )
+        assert result.returncode == 1 and result.stderr == "", result.stderr
+    result = run_celint("check", "--select", "CE0", "deep.json", "edge.yaml", cwd=tmp_path)
+    assert result.stdout.splitlines() == [
+        "deep.json:1:1621: CE004 [error] nested deeper than 256 levels (the max_depth limit)",
+        "Found 1 problem (1 error) in 1 of 2 files.",
+    ]
+    # the deepest a file may be, in-process too (pytest's own frames are on the stack)
+    options = LintOptions(max_depth=256, environment={})
+    assert check_bytes("edge.yaml", nested_body(256, yaml=True).encode(), options).diagnostics
+    piped = run_celint("check", "--select", "CE0", "-", cwd=tmp_path, stdin=BODY)
+    assert (piped.returncode, piped.stderr) == (0, "")

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from celint.config.options import LintOptions
+from celint.config.options import LintOptions, limit_problem
 from celint.config.patterns import PathPattern
 from celint.errors import ConfigError
 from celint.model import Severity, relative
@@ -173,14 +173,14 @@ class _Reader:
         return bounds["min"], bounds["max"]
 
     def limits(self, key: str, value: Any) -> dict[str, int]:
-        """The input limits (SPEC 9), as ``LintOptions`` field names: positive whole numbers."""
+        """The input limits (SPEC 9), as ``LintOptions`` field names: positive whole numbers
+        no larger than celint can honour."""
         table = self.table(key, value)
         self.known_keys(table, tuple(LIMIT_FIELDS), f"{key}.")
         for name, number in table.items():
-            if not isinstance(number, int) or isinstance(number, bool) or number < 1:
-                raise self.error(
-                    f"{key}.{name}", f"expected a whole number (1 or more), found {number!r}"
-                )
+            problem = limit_problem(LIMIT_FIELDS[name], number)
+            if problem is not None:
+                raise self.error(f"{key}.{name}", problem)
         return {LIMIT_FIELDS[name]: number for name, number in table.items()}
 
     def elements(self, key: str, value: Any) -> dict[str, dict[str, Any]]:

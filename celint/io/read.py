@@ -25,6 +25,9 @@ _WIDE: dict[tuple[bool, ...], str] = {
 }
 
 
+CHUNK = 1 << 20
+
+
 class DecodeError(ValueError):
     """The bytes are not text celint can read; ``offset`` is the first bad byte.
 
@@ -107,21 +110,35 @@ def _open_regular(path: str) -> tuple[BinaryIO, int]:
     return handle, status.st_size
 
 
+def read_at_most(stream: BinaryIO, count: int, first: int = CHUNK) -> bytes:
+    """Up to ``count`` bytes of ``stream``: ``first`` bytes, then :data:`CHUNK` at a time.
+
+    A read allocates what it asks for before shrinking to what it got, so asking for ``count``
+    at once would allocate the whole limit before anything arrived: 5 MiB per 1 KB body was a
+    run's largest transient allocation, and a limit of gigabytes would fail on standard input.
+    A buffered read returns fewer bytes than asked for only at the end of the stream, so a
+    short read ends the loop without a last read of a whole chunk.
+    """
+    parts = []
+    wanted = min(first, count)
+    while wanted > 0:
+        data = stream.read(wanted)
+        parts.append(data)
+        count -= len(data)
+        if len(data) < wanted:
+            break
+        wanted = min(CHUNK, count)
+    return b"".join(parts)
+
+
 def read_limited(path: str, limit: int) -> bytes:
     """At most ``limit + 1`` bytes of a regular file: enough to know it is over the limit
-    without reading all of it (a FIFO or a device is refused, see :func:`_open_regular`).
-
-    The first read asks for the size ``fstat`` gave plus one byte, not for ``limit + 1``: a read
-    allocates what it asks for before shrinking to what it got, and 5 MiB per 1 KB body was the
-    run's largest transient allocation. A file that grew since ``fstat`` is read on to the limit.
-    """
+    without reading all of it (a FIFO or a device is refused, see :func:`_open_regular`). The
+    first read asks for the size ``fstat`` gave plus one byte; a file that grew since is read
+    on to the limit."""
     handle, size = _open_regular(path)
     with handle:
-        wanted = min(size, limit) + 1
-        data = handle.read(wanted)
-        if len(data) == wanted <= limit:
-            data += handle.read(limit + 1 - wanted)
-        return data
+        return read_at_most(handle, limit + 1, first=size + 1)
 
 
 def read_regular(path: str) -> bytes:

@@ -95,11 +95,6 @@ def load_json(text: str, max_depth: int = DEFAULT_OPTIONS.max_depth) -> ParseRes
             raise
         span = LineIndex(text).span(offset, offset + 1)
         return ParseResult(problems=[ParseProblem(UNREADABLE_INPUT, numbers.message(), span)])
-    except RecursionError:  # only when max_depth is set above what Python's stack allows
-        message = "nested too deep for the parser (lower max_depth)"
-        return ParseResult(
-            problems=[ParseProblem(UNREADABLE_INPUT, message, LineIndex(text).span(0, 0))]
-        )
     lines = LineIndex(text)
     cache: dict[str, dict[str, Located]] = {}
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from celint.config.options import LintOptions
 from celint.errors import InputError
-from celint.io.read import read_limited
+from celint.io.read import read_at_most, read_limited
 from celint.io.walk import STDIN
 from celint.lint.engine import check_bytes
 from celint.model import FileReport
@@ -37,7 +37,7 @@ def read_input(path: str, limit: int, stdin_name: str | None = None) -> tuple[st
     """The display name and at most ``limit + 1`` bytes of one input (enough for the size
     check); ``-`` reads standard input. Whatever cannot be read is an InputError."""
     if path == STDIN:
-        return stdin_name or "<stdin>", sys.stdin.buffer.read(limit + 1)
+        return stdin_name or "<stdin>", read_at_most(sys.stdin.buffer, limit + 1)
     try:
         return path, read_limited(path, limit)
     except OSError as exc:
