@@ -450,3 +450,37 @@ def test_11_the_largest_limits_are_honoured(tmp_path: Path) -> None:
     assert check_bytes("edge.yaml", nested_body(256, yaml=True).encode(), options).diagnostics
     piped = run_celint("check", "--select", "CE0", "-", cwd=tmp_path, stdin=BODY)
     assert (piped.returncode, piped.stderr) == (0, "")
+
+
+def test_12_a_failing_file_prints_the_same_lines_whatever_the_jobs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for index in range(500):
+        (tmp_path / f"body-{index:03}.json").write_text(BODY)
+    real_check = runner.check_bytes
+
+    def check_bytes(path: str, *args: Any, **kwargs: Any) -> Any:
+        if path.endswith("body-250.json"):
+            raise RuntimeError("a bug, with a value that must not be shown")
+        return real_check(path, *args, **kwargs)
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(runner, "check_bytes", check_bytes)  # forked workers inherit it
+    outputs = {}
+    for jobs in ("1", "2", "7"):
+        for output_format in ("text", "json"):
+            code = exit_code(
+                ["check", "-j", jobs, "--select", "CE102", "--format", output_format, "."]
+            )
+            outputs[jobs, output_format] = (code, *capsys.readouterr())
+    text, collected = outputs["1", "text"], outputs["1", "json"]
+    line = '{}: CE102 [error] expected a list of strings, such as ["production"], found a number'
+    assert text[1].splitlines() == [line.format(f"body-{i:03}.json:1:57") for i in range(250)]
+    assert text[2].startswith("celint: internal error: RuntimeError in test_hostile.py:")
+    assert (
+        text[2].endswith(" while checking body-250.json (run with --debug for a traceback)\n")
+        and text[2].count("\n") == 1
+    )
+    assert collected == (2, "", text[2])
+    assert all(outputs[jobs, "text"] == text for jobs in ("2", "7"))
+    assert all(outputs[jobs, "json"] == collected for jobs in ("2", "7"))

@@ -15,7 +15,7 @@ import click
 from celint import __version__
 from celint.cli import check, info
 from celint.cli.app import EXIT_ERROR, EXIT_FINDINGS
-from celint.errors import CelintError
+from celint.errors import CelintError, InternalError, where
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -63,11 +63,19 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(EXIT_FINDINGS)
     except Exception as exc:
         if "--debug" in args:
-            raise
+            original = _original(exc)
+            raise original from original.__cause__
+        problem = exc if isinstance(exc, InternalError) else where(exc)
         click.echo(
-            f"celint: internal error: {_where(exc)} (run with --debug for a traceback)", err=True
+            f"celint: internal error: {problem} (run with --debug for a traceback)", err=True
         )
         sys.exit(EXIT_ERROR)
+
+
+def _original(exc: Exception) -> BaseException:
+    """What ``--debug`` shows: the bug itself, with its traceback, rather than the
+    InternalError that names the input (a worker's bug arrives without one)."""
+    return exc.__cause__ if isinstance(exc, InternalError) and exc.__cause__ else exc
 
 
 def _escape_what_cannot_be_encoded() -> None:
@@ -81,14 +89,3 @@ def _escape_what_cannot_be_encoded() -> None:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="backslashreplace")
-
-
-def _where(exc: BaseException) -> str:
-    """The exception's type and the line that raised it, without its message: a message may
-    quote a value from the input, and a secret value is never printed."""
-    import traceback
-    from pathlib import Path
-
-    frames = traceback.extract_tb(exc.__traceback__)
-    place = f" in {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
-    return f"{type(exc).__name__}{place}"
