@@ -10,13 +10,17 @@ from typing import Any
 
 import pytest
 from clirun import celint_command, run_celint
+from hypothesis import given
+from hypothesis import strategies as st
 
 from celint import cli
 from celint.config.options import LintOptions
+from celint.elements.profiles import bundled_profiles
 from celint.fix.engine import unified_diff
 from celint.lint.engine import check_bytes
 from celint.parse.yaml_reader import PURE_RETRY_LIMIT, load_yaml
 from celint.run import files as runner
+from celint.suggest import closest, distance
 
 BODY = '{"element": {"key": "quickbooks"}, "name": "x", "tags": 1}\n'
 
@@ -484,3 +488,81 @@ def test_12_a_failing_file_prints_the_same_lines_whatever_the_jobs(
     assert collected == (2, "", text[2])
     assert all(outputs[jobs, "text"] == text for jobs in ("2", "7"))
     assert all(outputs[jobs, "json"] == collected for jobs in ("2", "7"))
+
+
+def reference_distance(a: str, b: str) -> int:
+    """The full optimal string alignment table, as suggestions were computed before they were
+    bounded: the oracle that bounding changes no suggestion."""
+    table = [
+        [max(i, j) if not (i and j) else 0 for j in range(len(b) + 1)] for i in range(len(a) + 1)
+    ]
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            table[i][j] = min(
+                table[i - 1][j] + 1,
+                table[i][j - 1] + 1,
+                table[i - 1][j - 1] + (a[i - 1] != b[j - 1]),
+            )
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1)
+    return table[-1][-1]
+
+
+def reference_closest(word: str, candidates: list[str]) -> str | None:
+    needle = word.strip().lower()
+    scored = sorted((reference_distance(needle, c.lower()), c) for c in candidates)
+    if not needle or not scored:
+        return None
+    best, choice = scored[0]
+    if best > max(1, min(len(needle), len(choice)) // 3):
+        return None
+    return None if len(scored) > 1 and scored[1][0] == best else choice
+
+
+WORDS = st.text(alphabet="abcdeAB-/", max_size=12)
+
+
+@given(word=WORDS, candidates=st.lists(WORDS.filter(bool), max_size=6), cutoff=st.integers(0, 6))
+def test_13_bounded_suggestions_are_the_suggestions_the_full_distance_gives(
+    word: str, candidates: list[str], cutoff: int
+) -> None:
+    for other in candidates:
+        full = reference_distance(word, other)
+        assert distance(word, other) == full
+        assert distance(word, other, cutoff) == min(full, cutoff + 1)
+    assert closest(word, candidates) == reference_closest(word, candidates)
+
+
+def test_13_long_unknown_values_get_no_suggestion_and_normal_ones_theirs(tmp_path: Path) -> None:
+    dates = {"updatedDateField": "updated", "updatedDateFormat": "milliseconds"}
+    entry = {"url": "/x?since=${epoch}", "idField": "id", "datesConfiguration": dates}
+    configuration = {
+        "event.notification.enabled": True,
+        "event.vendor.type": "polling",
+        "event.poller.refresh_interval": 15,
+        "event.poller.urls": "bills|unknown-resource-1|unknown-resource-2",
+        "event.poller.configuration": {"bills": entry},
+        "event." + "x" * 40_000: 1,
+        "event.poller.refresh_intervall": 15,
+    }
+    body = {"element": {"key": "quickbooks"}, "name": "x", "configuration": configuration}
+
+    def messages(zone: str) -> list[str]:
+        dates["updatedDateTimezone"] = zone
+        (tmp_path / "body.json").write_text(json.dumps(body))
+        result = run_celint("check", "--format", "json", "body.json", cwd=tmp_path)
+        return [d["message"] for d in json.loads(result.stdout)["diagnostics"]]
+
+    long, typo = messages("Z" * 4000), messages("America/Denvr")
+    zone = "'updatedDateTimezone' {!r} is not a known time zone; {}"
+    assert zone.format("Z" * 4000, "use GMT, UTC or an IANA name such as 'America/Denver'") in long
+    assert zone.format("America/Denvr", "did you mean 'America/Denver'?") in typo
+    assert f"unknown key 'event.{'x' * 40_000}'; the platform ignores it" in long
+    typo_key = "unknown key 'event.poller.refresh_intervall'; did you mean {!r}?"
+    assert typo_key.format("event.poller.refresh_interval") in long
+    known = ", ".join(bundled_profiles()["quickbooks"].resources)
+    unknown = [m for m in long if m.startswith("'quickbooks' has no resource")]
+    assert unknown == [
+        f"'quickbooks' has no resource 'unknown-resource-{i}'; known resources: {known}"
+        for i in (1, 2)
+    ]
