@@ -16,8 +16,10 @@ from hypothesis import strategies as st
 from celint import cli
 from celint.config.options import LintOptions
 from celint.elements.profiles import bundled_profiles
-from celint.fix.engine import unified_diff
+from celint.fix import engine as fix_engine
+from celint.fix.engine import fix_text, unified_diff
 from celint.lint.engine import check_bytes
+from celint.model import Source
 from celint.parse.yaml_reader import PURE_RETRY_LIMIT, load_yaml
 from celint.run import files as runner
 from celint.suggest import closest, distance
@@ -566,3 +568,75 @@ def test_13_long_unknown_values_get_no_suggestion_and_normal_ones_theirs(tmp_pat
         f"'quickbooks' has no resource 'unknown-resource-{i}'; known resources: {known}"
         for i in (1, 2)
     ]
+
+
+def exported(count: int) -> str:
+    """``GET /instances`` of ``count`` instances that each say ``webhooks`` (a fix each)."""
+    configuration = {
+        "event.notification.enabled": True,
+        "event.vendor.type": "webhooks",
+        "event.notification.callback.url": "https://app.example.com/events",
+        "event.notification.signature.key": "${KEY}",
+    }
+    bodies = [
+        {"id": i, "element": {"key": "quickbooks"}, "name": f"i{i}", "configuration": configuration}
+        for i in range(count)
+    ]
+    return json.dumps(bodies, indent=1)
+
+
+def test_14_all_fixes_of_a_file_are_checked_from_one_parse(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = exported(200)
+    (tmp_path / "all.json").write_text(text)
+    sarif = run_celint("check", "--format", "sarif", "all.json", cwd=tmp_path)
+    fixes = [
+        r["fixes"][0]["artifactChanges"][0] for r in json.loads(sarif.stdout)["runs"][0]["results"]
+    ]
+    assert len(fixes) == 200
+    assert {f["replacements"][0]["insertedContent"]["text"] for f in fixes} == {'"webhook"'}
+    diff = run_celint("check", "--diff", "all.json", cwd=tmp_path)
+    assert (
+        diff.stdout.count(
+            '\n-   "event.vendor.type": "webhooks",\n+   "event.vendor.type": "webhook",\n'
+        )
+        == 200
+    )
+    assert (
+        diff.stdout.count("\n@@ ") == 200 and diff.stderr == "Would fix 200 problems in 1 file.\n"
+    )
+    fixed = run_celint("check", "--fix", "all.json", cwd=tmp_path)
+    assert fixed.stdout == "Fixed 200 problems. All checks passed (1 file checked).\n"
+    assert (tmp_path / "all.json").read_text() == text.replace('"webhooks"', '"webhook"')
+    parses: list[str] = []
+    real_parse = fix_engine.parse
+
+    def counted(source: Source, *args: Any, **kwargs: Any) -> Any:
+        parses.append(source.path)
+        return real_parse(source, *args, **kwargs)
+
+    monkeypatch.setattr(fix_engine, "parse", counted)
+    report = check_bytes("all.json", text.encode(), LintOptions())
+    assert len(fix_engine.describe("all.json", text.encode(), report.diagnostics)) == 200
+    assert len(parses) == 2  # the text as it is, and with all 200 fixes in place
+    parses.clear()
+    assert fix_text(text, "all.json")[0] == text.replace('"webhooks"', '"webhook"')
+    assert len(parses) == 2
+
+
+def test_14_an_edit_that_does_not_read_back_is_settled_on_its_own(tmp_path: Path) -> None:
+    # A plain https://a.io inside {...} is YAML 1.2 that libyaml (and so most YAML tools)
+    # rejects: that one fix is quoted, the other stays plain.
+    text = (
+        "- element: {key: quickbooks}\n  name: a\n"
+        "  configuration: {oauth.callback.url: https;//a.io}\n"
+        "- element: {key: quickbooks}\n  name: b\n"
+        "  configuration:\n    oauth.callback.url: https;//b.io\n"
+    )
+    (tmp_path / "two.yaml").write_text(text)
+    result = run_celint("check", "--select", "CE212", "--fix", "two.yaml", cwd=tmp_path)
+    assert result.stdout == "Fixed 2 problems. All checks passed (1 file checked).\n"
+    assert (tmp_path / "two.yaml").read_text() == text.replace(
+        "https;//a.io", '"https://a.io"'
+    ).replace("https;//b.io", "https://b.io")

@@ -39,15 +39,18 @@ def is_json(source: Source) -> bool:
     )
 
 
-def parse(source: Source, options: LintOptions = DEFAULT_OPTIONS) -> ParseResult:
-    """Parse JSON with ``json`` and everything else with ruamel.yaml (see :func:`is_json`)."""
+def parse(
+    source: Source, options: LintOptions = DEFAULT_OPTIONS, *, yaml_1_2: bool = True
+) -> ParseResult:
+    """Parse JSON with ``json`` and everything else with ruamel.yaml (see :func:`is_json`;
+    ``yaml_1_2``: see :func:`~celint.parse.yaml_reader.load_yaml`)."""
     if is_json(source):
         from celint.parse.json_reader import load_json
 
         return load_json(source.text, options.max_depth)
     from celint.parse.yaml_reader import load_yaml
 
-    return load_yaml(source.text, options.max_depth, options.max_alias_nodes)
+    return load_yaml(source.text, options.max_depth, options.max_alias_nodes, yaml_1_2=yaml_1_2)
 
 
 def _problem_diagnostic(path: str, problem: ParseProblem) -> Diagnostic:

@@ -22,8 +22,12 @@ class ParseProblem:
 
 @dataclass
 class ParseResult:
+    """``only_yaml_1_2``: libyaml (YAML 1.1, which most YAML tools use) rejected the text and
+    only ruamel's YAML 1.2 parser read it."""
+
     documents: list[Document] = field(default_factory=list)
     problems: list[ParseProblem] = field(default_factory=list)
+    only_yaml_1_2: bool = False
 
     @property
     def failed(self) -> bool:

@@ -167,22 +167,22 @@ def _compose(parser: Any, max_depth: int) -> list[Any]:
     return nodes
 
 
-def _compose_all(text: str, max_depth: int) -> list[Any]:
-    """The root nodes by libyaml, or by the pure parser when libyaml rejects a text of up to
-    :data:`PURE_RETRY_LIMIT` characters (YAML 1.2, see the module's docstring); when both
-    reject it, libyaml's error is raised."""
+def _compose_all(text: str, max_depth: int, yaml_1_2: bool) -> tuple[list[Any], bool]:
+    """The root nodes by libyaml, or, with ``yaml_1_2``, by the pure parser when libyaml
+    rejects a text of up to :data:`PURE_RETRY_LIMIT` characters (see the module's docstring);
+    when both reject it, libyaml's error is raised. The flag says the pure parser read it."""
     from ruamel.yaml.error import YAMLError
 
     parser = _c_parser(text) if text.isascii() or _encodable(text) else None
     if parser is None:
-        return _compose(_pure_parser(text), max_depth)
+        return _compose(_pure_parser(text), max_depth), False
     try:
-        return _compose(parser, max_depth)
+        return _compose(parser, max_depth), False
     except YAMLError as rejected:
-        if len(text) > PURE_RETRY_LIMIT:
+        if not yaml_1_2 or len(text) > PURE_RETRY_LIMIT:
             raise
         try:
-            return _compose(_pure_parser(text), max_depth)
+            return _compose(_pure_parser(text), max_depth), True
         except YAMLError:
             raise rejected from None
 
@@ -225,15 +225,18 @@ def load_yaml(
     text: str,
     max_depth: int = DEFAULT_OPTIONS.max_depth,
     max_alias_nodes: int = DEFAULT_OPTIONS.max_alias_nodes,
+    *,
+    yaml_1_2: bool = True,
 ) -> ParseResult:
     """Parse every document of a YAML stream; syntax errors are CE001 at the parser's mark,
-    nesting deeper than ``max_depth`` is CE004."""
+    nesting deeper than ``max_depth`` is CE004. Without ``yaml_1_2``, what libyaml rejects is
+    not read again (the fixer's check that a fix leaves a file every YAML tool reads)."""
     from ruamel.yaml.error import YAMLError
 
     result = ParseResult()
     lines = LineIndex(text)
     try:
-        nodes = _compose_all(text, max_depth)
+        nodes, result.only_yaml_1_2 = _compose_all(text, max_depth, yaml_1_2)
     except _DepthLimit as exc:
         result.problems.append(
             _mark_problem(UNREADABLE_INPUT, _too_deep(max_depth), lines, exc.mark)
