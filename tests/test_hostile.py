@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from celint.fix import engine as fix_engine
 from celint.fix.engine import fix_text, unified_diff
 from celint.lint.engine import check_bytes
 from celint.model import Source
+from celint.parse.json_reader import load_json
 from celint.parse.yaml_reader import PURE_RETRY_LIMIT, load_yaml
 from celint.run import files as runner
 from celint.suggest import closest, distance
@@ -588,26 +590,26 @@ def exported(count: int) -> str:
 def test_14_all_fixes_of_a_file_are_checked_from_one_parse(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    text = exported(200)
+    text = exported(100)  # the findings cap is 100 a rule
     (tmp_path / "all.json").write_text(text)
     sarif = run_celint("check", "--format", "sarif", "all.json", cwd=tmp_path)
     fixes = [
         r["fixes"][0]["artifactChanges"][0] for r in json.loads(sarif.stdout)["runs"][0]["results"]
     ]
-    assert len(fixes) == 200
+    assert len(fixes) == 100
     assert {f["replacements"][0]["insertedContent"]["text"] for f in fixes} == {'"webhook"'}
     diff = run_celint("check", "--diff", "all.json", cwd=tmp_path)
     assert (
         diff.stdout.count(
             '\n-   "event.vendor.type": "webhooks",\n+   "event.vendor.type": "webhook",\n'
         )
-        == 200
+        == 100
     )
     assert (
-        diff.stdout.count("\n@@ ") == 200 and diff.stderr == "Would fix 200 problems in 1 file.\n"
+        diff.stdout.count("\n@@ ") == 100 and diff.stderr == "Would fix 100 problems in 1 file.\n"
     )
     fixed = run_celint("check", "--fix", "all.json", cwd=tmp_path)
-    assert fixed.stdout == "Fixed 200 problems. All checks passed (1 file checked).\n"
+    assert fixed.stdout == "Fixed 100 problems. All checks passed (1 file checked).\n"
     assert (tmp_path / "all.json").read_text() == text.replace('"webhooks"', '"webhook"')
     parses: list[str] = []
     real_parse = fix_engine.parse
@@ -618,8 +620,8 @@ def test_14_all_fixes_of_a_file_are_checked_from_one_parse(
 
     monkeypatch.setattr(fix_engine, "parse", counted)
     report = check_bytes("all.json", text.encode(), LintOptions())
-    assert len(fix_engine.describe("all.json", text.encode(), report.diagnostics)) == 200
-    assert len(parses) == 2  # the text as it is, and with all 200 fixes in place
+    assert len(fix_engine.describe("all.json", text.encode(), report.diagnostics)) == 100
+    assert len(parses) == 2  # the text as it is, and with all 100 fixes in place
     parses.clear()
     assert fix_text(text, "all.json")[0] == text.replace('"webhooks"', '"webhook"')
     assert len(parses) == 2
@@ -640,3 +642,47 @@ def test_14_an_edit_that_does_not_read_back_is_settled_on_its_own(tmp_path: Path
     assert (tmp_path / "two.yaml").read_text() == text.replace(
         "https;//a.io", '"https://a.io"'
     ).replace("https;//b.io", "https://b.io")
+
+
+CAPPED = (
+    "{} more CE002 findings in this file are not shown (celint reports the first 100 of each "
+    "rule in a file)"
+)
+
+
+def test_15_findings_are_capped_per_rule_and_file_and_the_rest_counted(tmp_path: Path) -> None:
+    text = '{"element": {"key": "quickbooks"}, "name": "x"' + ', "a": 1' * 1001 + "}"
+    (tmp_path / "many.json").write_text(text)
+    result = run_celint("check", "--format", "json", "--select", "CE002", "many.json", cwd=tmp_path)
+    found = json.loads(result.stdout)["diagnostics"]
+    assert result.returncode == 1 and len(found) == 101
+    assert [d["column"] for d in found[:3]] == [57, 65, 73]
+    assert (found[-1]["line"], found[-1]["column"], found[-1]["severity"]) == (
+        1,
+        49 + 8 * 101,
+        "error",
+    )
+    assert found[-1]["message"] == CAPPED.format(900)
+    # the reader records only what the cap can show, plus the one it places the count at
+    parsed = load_json(text)
+    assert (len(parsed.problems), parsed.unrecorded) == (101, {"CE002": 899})
+    # suppressed findings are not counted: the cap comes after them
+    lines = ["element: {key: quickbooks}", "name: x"] + [
+        "a: 1  # celint: disable=CE002" if i < 30 else "a: 1" for i in range(151)
+    ]
+    (tmp_path / "many.yaml").write_text("\n".join(lines) + "\n")
+    result = run_celint("check", "--select", "CE002", "many.yaml", cwd=tmp_path)
+    out = result.stdout.splitlines()
+    assert len(out) == 102 and out[0].startswith("many.yaml:33:1: CE002 [error] duplicate key 'a'")
+    assert out[100] == f"many.yaml:133:1: CE002 [error] {CAPPED.format(21)}"  # 150 - 29 - 100
+    assert out[101] == "Found 101 problems (101 errors) in 1 of 1 file."
+
+
+def test_15_fix_fixes_past_the_cap_and_reports_within_it(tmp_path: Path) -> None:
+    text = re.sub(r'\n *"event.notification.callback.url": [^\n]*', "", exported(150))
+    (tmp_path / "many.json").write_text(text)
+    result = run_celint("check", "--select", "CE211,CE219", "--fix", "many.json", cwd=tmp_path)
+    assert (tmp_path / "many.json").read_text() == text.replace('"webhooks"', '"webhook"')
+    out = result.stdout.splitlines()
+    assert len(out) == 102 and all(" CE211 " in line for line in out[:101])
+    assert out[-1] == "Fixed 150 problems. Found 101 problems (101 errors) in 1 of 1 file."

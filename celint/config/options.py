@@ -46,6 +46,8 @@ class LintOptions:
     ``max_file_size`` in bytes (checked before decoding), ``max_depth`` in nested containers
     (``{"a": [1]}`` is 2), ``max_alias_nodes`` in YAML values built through aliases; each has a
     maximum (:data:`LIMIT_MAXIMA`), and a value past it is a ValueError.
+    ``max_findings_per_rule`` caps the findings of one rule in one file (see
+    :mod:`celint.lint.cap`).
     """
 
     select: tuple[str, ...] = ()
@@ -62,6 +64,7 @@ class LintOptions:
     max_file_size: int = 5 * MIB
     max_depth: int = 64
     max_alias_nodes: int = 10_000
+    max_findings_per_rule: int = 100
 
     def __post_init__(self) -> None:
         for name in LIMIT_MAXIMA:

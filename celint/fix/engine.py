@@ -27,6 +27,7 @@ from celint.config.options import DEFAULT_OPTIONS, LintOptions
 from celint.fix.diff import unified_diff
 from celint.fix.values import render
 from celint.io.read import DecodeError, decode
+from celint.lint.cap import capped
 from celint.lint.engine import check_source, is_json, parse
 from celint.model import Diagnostic, FileReport, Source, Span
 
@@ -77,10 +78,15 @@ class FixResult:
 
 
 def fix_source(source: Source, options: LintOptions = DEFAULT_OPTIONS) -> FixResult:
-    """Lint, fix and re-lint ``source`` until nothing fixable is left (at most MAX_PASSES)."""
+    """Lint, fix and re-lint ``source`` until nothing fixable is left (at most MAX_PASSES).
+
+    The passes see every finding, past the findings cap too, so that each fixes all it can;
+    the report of the fixed text is then capped like any other (a second lint only for a file
+    past the cap).
+    """
     applied: list[Diagnostic] = []
     current = source
-    report = first = check_source(current, options, quote=True)
+    report = first = check_source(current, options, quote=True, cap=False)
     for _ in range(MAX_PASSES):
         edits = plan(report.diagnostics, current)
         if not edits:
@@ -90,6 +96,8 @@ def fix_source(source: Source, options: LintOptions = DEFAULT_OPTIONS) -> FixRes
             break
         applied.extend(edit.diagnostic for edit in done)
         current = replace(current, text=text)
+        report = check_source(current, options, quote=True, cap=False)
+    if capped(report.diagnostics, options.max_findings_per_rule) is not report.diagnostics:
         report = check_source(current, options, quote=True)
     return FixResult(source, current.text, applied, report, first.secrets)
 

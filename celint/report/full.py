@@ -40,10 +40,13 @@ def _window(source: str, start: int, end: int) -> tuple[str, int, int]:
 def _excerpt(d: Diagnostic, lines: list[str], color: bool) -> list[str]:
     if d.span is None or not 0 < d.span.line <= len(lines):
         return []
-    full_line = lines[d.span.line - 1].expandtabs(1)
+    full_line = lines[d.span.line - 1]
     gutter = f"{d.span.line:>5} | "
     end = d.span.end_column - 1 if d.span.end_line == d.span.line else len(full_line)
-    source, start, end = _window(full_line, d.span.column - 1, end)
+    shown, start, end = _window(full_line, d.span.column - 1, end)
+    # A tab as one space keeps the caret's columns; after the cut, so that a megabyte line is
+    # not copied once per finding.
+    source = shown.expandtabs(1)
     caret = " " * start + "^" * max(1, end - start)
     if color:
         caret = click.style(caret, fg="red", bold=True)
