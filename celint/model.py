@@ -255,12 +255,15 @@ class RunResult:
     """Everything reporters need: the reports of checked files and the overall counts.
 
     After ``--fix`` or ``--diff``, ``fixed`` counts the fixes applied and ``diffs`` holds one
-    unified diff per changed file; the reports describe the fixed text.
+    unified diff per changed file; the reports describe the fixed text. ``refused`` names the
+    files ``--fix`` would have changed but did not write (read-only, hard-linked), and why;
+    their reports describe them as they are.
     """
 
     reports: list[FileReport] = field(default_factory=list)
     fixed: int = 0
     diffs: list[str] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)
 
     @property
     def diagnostics(self) -> list[Diagnostic]:

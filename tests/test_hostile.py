@@ -686,3 +686,30 @@ def test_15_fix_fixes_past_the_cap_and_reports_within_it(tmp_path: Path) -> None
     out = result.stdout.splitlines()
     assert len(out) == 102 and all(" CE211 " in line for line in out[:101])
     assert out[-1] == "Fixed 150 problems. Found 101 problems (101 errors) in 1 of 1 file."
+
+
+def test_19_fix_writes_no_read_only_file_and_splits_no_hard_link(tmp_path: Path) -> None:
+    text = exported(1)
+    for name in ("locked.json", "linked.json", "free.json"):
+        (tmp_path / name).write_text(text)
+    (tmp_path / "locked.json").chmod(0o444)
+    os.link(tmp_path / "linked.json", tmp_path / "other-name.json")
+    inode = (tmp_path / "linked.json").stat().st_ino
+    result = run_celint("check", "--fix", "locked.json", "linked.json", "free.json", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr == (
+        "celint: error: linked.json: not written: the file has 2 hard links, and replacing it "
+        "would leave the others with the old text\n"
+        "celint: error: locked.json: not written: the file is read-only (mode 0444)\n"
+    )
+    assert (tmp_path / "locked.json").read_text() == (tmp_path / "linked.json").read_text() == text
+    assert (tmp_path / "linked.json").stat().st_ino == inode
+    assert (tmp_path / "locked.json").stat().st_mode & 0o777 == 0o444
+    assert (tmp_path / "free.json").read_text() == text.replace('"webhooks"', '"webhook"')
+    assert result.stdout.splitlines() == [
+        "linked.json:10:25: CE219 [warning] 'webhooks' is an accepted alias; the documented value "
+        "is 'webhook'",
+        "locked.json:10:25: CE219 [warning] 'webhooks' is an accepted alias; the documented value "
+        "is 'webhook'",
+        "Fixed 1 problem. Found 2 problems (2 warnings) in 2 of 3 files; 2 fixable with --fix.",
+    ]
