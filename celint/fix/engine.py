@@ -235,16 +235,10 @@ class _Checker:
     def _settle(self, edits: list[Edit], batch: list[int], chosen: dict[int, str]) -> None:
         if len(batch) == 1:
             index = batch[0]
-            rendering = next(
-                (
-                    r
-                    for r in edits[index].replacements
-                    if self._reads_right(edits, chosen, {index: r})
-                ),
-                None,
-            )
-            if rendering is not None:
-                chosen[index] = rendering
+            for rendering in edits[index].replacements:
+                if self._reads_right(edits, chosen, {index: rendering}):
+                    chosen[index] = rendering
+                    return
             return
         trial = {index: edits[index].replacements[0] for index in batch}
         if self._reads_right(edits, chosen, trial):
