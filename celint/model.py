@@ -3,7 +3,8 @@
 ``Source`` (decoded text) goes into parsing; rules return ``Finding``s; the engine places them as
 ``Diagnostic``s in a ``FileReport``; a run collects reports into a ``RunResult`` and counts
 ``Totals``; reporters read only these. ``Rule`` is the metadata every stage shares (its check
-function is one field). Nothing here imports another celint module, so every stage may import it.
+function is one field). What a line is (:data:`LINE_BREAK`) is defined here too, once for every
+stage that counts lines. Nothing here imports another celint module, so every stage may import it.
 """
 
 from __future__ import annotations
@@ -262,12 +263,15 @@ class RunResult:
     """Everything reporters need: the reports of checked files and the overall counts.
 
     After ``--fix`` or ``--diff``, ``fixed`` counts the fixes applied and ``diffs`` holds one
-    unified diff per changed file; the reports describe the fixed text.
+    unified diff per changed file; the reports describe the fixed text. ``refused`` names the
+    files ``--fix`` would have changed but did not write (read-only, hard-linked), and why;
+    their reports describe them as they are.
     """
 
     reports: list[FileReport] = field(default_factory=list)
     fixed: int = 0
     diffs: list[str] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
@@ -279,6 +283,26 @@ class RunResult:
         for report in self.reports:
             totals.add(report)
         return totals
+
+
+#: What ends a line, in JSON and YAML alike: CRLF, LF or a lone CR. These are YAML 1.2's line
+#: breaks and the only ones JSON allows (as whitespace between tokens). NEL, LS, PS, VT and FF
+#: are characters within a line, though ``str.splitlines`` breaks there. Positions, suppression
+#: comments, quoted source lines and diffs all count lines by this one definition.
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LINE_AND_BREAK = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+
+
+def line_starts(text: str) -> list[int]:
+    """The offset at which each line of ``text`` starts (see :data:`LINE_BREAK`)."""
+    return [0, *(match.end() for match in LINE_BREAK.finditer(text))]
+
+
+def split_lines(text: str, *, keep_breaks: bool = False) -> list[str]:
+    """The lines of ``text`` (see :data:`LINE_BREAK`). Without ``keep_breaks``, line ``n`` of a
+    position is item ``n - 1``, up to the empty line after a final break; with it, the lines
+    keep their breaks and join back into ``text``."""
+    return _LINE_AND_BREAK.findall(text) if keep_breaks else LINE_BREAK.split(text)
 
 
 def relative(path: str, base: str | os.PathLike[str] | None = None) -> str:

@@ -16,7 +16,7 @@ import click
 from celint import __version__
 from celint.cli import check, info, serve
 from celint.cli.app import EXIT_ERROR, EXIT_FINDINGS
-from celint.errors import CelintError, internal_error_origin
+from celint.errors import CelintError, InternalError, internal_error_origin
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -45,6 +45,7 @@ def main(argv: list[str] | None = None) -> None:
     """Entry point of the ``celint`` script: an unexpected error is one line and exit 2, with
     the traceback only under ``--debug``."""
     args = sys.argv[1:] if argv is None else argv
+    _escape_what_cannot_be_encoded()
     try:
         cli.main(args=args, prog_name="celint", standalone_mode=False)
     except click.exceptions.Abort:
@@ -63,7 +64,29 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(EXIT_FINDINGS)
     except Exception as exc:
         if "--debug" in args:
-            raise
-        where = internal_error_origin(exc)
-        click.echo(f"celint: internal error: {where} (run with --debug for a traceback)", err=True)
+            original = _original(exc)
+            raise original from original.__cause__
+        problem = exc if isinstance(exc, InternalError) else internal_error_origin(exc)
+        click.echo(
+            f"celint: internal error: {problem} (run with --debug for a traceback)", err=True
+        )
         sys.exit(EXIT_ERROR)
+
+
+def _original(exc: Exception) -> BaseException:
+    """What ``--debug`` shows: the bug itself, with its traceback, rather than the
+    InternalError that names the input (a worker's bug arrives without one)."""
+    return exc.__cause__ if isinstance(exc, InternalError) and exc.__cause__ else exc
+
+
+def _escape_what_cannot_be_encoded() -> None:
+    """Write text the output's encoding cannot carry as a backslash escape (``\\udc00``)
+    instead of stopping with UnicodeEncodeError: a lone surrogate (a ``"\\udc00"`` escape in a
+    JSON string, a file name that is not UTF-8) then reads as the escape it was written as, in
+    every format, and the JSON formats read it back as the same string. Output stays valid
+    UTF-8; Python's default for the C locale (``surrogateescape``) would write bytes that are
+    not."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")

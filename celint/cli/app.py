@@ -99,6 +99,10 @@ def run_check(request: CheckRequest) -> int:
         if request.diff:
             return _print_diff(result, request)
         totals = _report_run(result, request, settings)
+        if result.refused:
+            for reason in result.refused:
+                click.echo(f"celint: error: {reason}", err=True)
+            return EXIT_ERROR
     threshold = Severity.parse(request.fail_on) if request.fail_on else config.fail_on
     failed = totals.reaches(threshold or Severity.WARNING)
     return EXIT_FINDINGS if failed and not request.exit_zero else EXIT_OK

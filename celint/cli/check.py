@@ -9,9 +9,13 @@ import click
 
 from celint.report import FORMATS
 
+# Not readable=True (click's default): click would test access itself and print its usage
+# error, four lines; reading the file says why it cannot be read, in one (exit 2).
+PATHS = click.Path(allow_dash=True, readable=False)
+
 
 @click.command()
-@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
+@click.argument("paths", nargs=-1, type=PATHS)
 @click.option(
     "--format",
     "output_format",
@@ -107,7 +111,7 @@ def check(**options: Any) -> None:
 
 
 @click.command()
-@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
+@click.argument("paths", nargs=-1, type=PATHS)
 def validate(paths: tuple[str, ...]) -> None:
     """Validate instance bodies: print errors only, exit 1 if there is any.
 

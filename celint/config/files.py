@@ -11,12 +11,13 @@ a file to read, and a ``pyproject.toml`` that never mentions celint is not parse
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from celint.config.options import LintOptions
+from celint.config.options import LintOptions, limit_problem
 from celint.config.patterns import PathPattern
 from celint.errors import ConfigError
 from celint.model import Severity, relative
@@ -172,14 +173,14 @@ class _Reader:
         return bounds["min"], bounds["max"]
 
     def limits(self, key: str, value: Any) -> dict[str, int]:
-        """The input limits, as ``LintOptions`` field names: positive whole numbers."""
+        """The input limits, as ``LintOptions`` field names: positive whole numbers no larger
+        than celint can honour."""
         table = self.table(key, value)
         self.known_keys(table, tuple(LIMIT_FIELDS), f"{key}.")
         for name, number in table.items():
-            if not isinstance(number, int) or isinstance(number, bool) or number < 1:
-                raise self.error(
-                    f"{key}.{name}", f"expected a whole number (1 or more), found {number!r}"
-                )
+            problem = limit_problem(LIMIT_FIELDS[name], number)
+            if problem is not None:
+                raise self.error(f"{key}.{name}", problem)
         return {LIMIT_FIELDS[name]: number for name, number in table.items()}
 
     def elements(self, key: str, value: Any) -> dict[str, dict[str, Any]]:
@@ -228,6 +229,11 @@ def _parse(path: Path) -> dict[str, Any]:
             return tomllib.load(handle)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{relative(str(path))}: invalid TOML: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(
+            f"{relative(str(path))}: not UTF-8 text: byte 0x{exc.object[exc.start]:02x} at byte "
+            f"offset {exc.start} (TOML is UTF-8; save the file as UTF-8)"
+        ) from None
     except OSError as exc:
         raise ConfigError(f"{relative(str(path))}: cannot read: {exc.strerror or exc}") from None
 
@@ -261,7 +267,7 @@ def discover(start: Path) -> Config:
     for folder in (start, *start.parents):
         for name in (CELINT_TOML, PYPROJECT):
             candidate = folder / name
-            if not candidate.is_file():
+            if not os.path.isfile(candidate):  # Path.is_file raises in a folder we cannot search
                 continue
             found = _celint_table(candidate)
             if found is not None:

@@ -8,6 +8,7 @@ celint's do, which the run declares with ``columnKind``.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -40,11 +41,12 @@ def _descriptor(rule: Rule) -> dict[str, Any]:
 
 def artifact_uri(path: str) -> str:
     """A relative URI (forward slashes, percent-encoded) for files under the current folder,
-    an absolute ``file:`` URI for the others."""
+    an absolute ``file:`` URI for the others; both normalised, so a name such as
+    ``--stdin-filename ../../etc/passwd`` cannot smuggle ``..`` steps into a viewer's link."""
     shown = relative(path)
     if shown == ".." or shown.startswith("../"):
-        return Path(path).absolute().as_uri()
-    return quote(shown)
+        return Path(os.path.abspath(path)).as_uri()
+    return quote(shown, errors="surrogateescape")  # a file name's undecodable bytes, as %XX
 
 
 def _location(d: Diagnostic) -> dict[str, Any]:

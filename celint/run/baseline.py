@@ -5,6 +5,10 @@ An entry is the file's path (relative to the baseline's folder, so the run may s
 the rule code and the JSON Pointer of the value: never the line, so edits that move a finding
 keep it matched. Entries count: two recorded findings hide two, a third is new. A fixed
 finding drops out the next time the baseline is written.
+
+The file is written as celint writes every file it produces (whole or not at all, see
+:func:`celint.io.write.write_output`) and read without blocking (a FIFO is refused): a run that
+fails leaves the old baseline as it was.
 """
 
 from __future__ import annotations
@@ -17,6 +21,8 @@ from pathlib import Path
 
 from celint import __version__
 from celint.errors import BaselineError
+from celint.io.read import read_regular
+from celint.io.write import write_output
 from celint.model import Diagnostic, RunResult, relative
 
 VERSION = 1
@@ -43,19 +49,29 @@ def write(result: RunResult, file: str | os.PathLike[str]) -> int:
         key=lambda e: (e["path"], e["code"], e["pointer"], e["message"]),
     )
     document = {"version": VERSION, "tool": f"celint {__version__}", "findings": entries}
-    Path(file).write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", "utf-8")
+    text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    try:
+        # backslashreplace: a lone surrogate (a pointer through a "\udc00" key) as its JSON
+        # escape, which reads back as the same string
+        write_output(file, text.encode("utf-8", "backslashreplace"))
+    except OSError as exc:
+        raise BaselineError(f"{file}: cannot write the baseline: {_reason(exc)}") from None
     return len(entries)
+
+
+def _reason(error: OSError) -> str:
+    return error.strerror or str(error)
 
 
 def load(file: str | os.PathLike[str]) -> Counter[Key]:
     """The recorded findings of a baseline file, counted."""
     try:
-        document = json.loads(Path(file).read_text(encoding="utf-8"))
+        document = json.loads(read_regular(os.fspath(file)).decode("utf-8"))
         if document.get("version") != VERSION:
             raise ValueError("another version")
         return Counter((e["path"], e["code"], e["pointer"]) for e in document["findings"])
     except OSError as exc:
-        raise BaselineError(f"{file}: cannot read the baseline: {exc.strerror or exc}") from None
+        raise BaselineError(f"{file}: cannot read the baseline: {_reason(exc)}") from None
     except (ValueError, AttributeError, KeyError, TypeError):
         raise BaselineError(
             f"{file}: not a celint baseline (version {VERSION}); write one with --write-baseline"

@@ -78,11 +78,13 @@ def fix_run(
 ) -> RunResult:
     """Fix every input named by ``paths``; with ``write``, save each changed file atomically.
 
-    A file that cannot be written (or changed while it was being fixed) stops the run with an
-    InputError; files written before it stay fixed, each one whole.
+    A file celint will not replace (read-only, hard-linked) is left as it is and reported as
+    it is, its reason in ``result.refused``; the run goes on. A file that cannot be written (or
+    changed while it was being fixed) stops the run with an InputError; files written before it
+    stay fixed, each one whole.
     """
     from celint.fix.engine import fix_bytes
-    from celint.io.write import write_atomic
+    from celint.io.write import WriteRefused, write_atomic
 
     result = RunResult()
     for path in expand(paths, options):
@@ -96,6 +98,10 @@ def fix_run(
                 raise InputError("--fix cannot write to standard input; use --diff")
             try:
                 write_atomic(path, fixed.encoded(), data)
+            except WriteRefused as exc:
+                result.refused.append(f"{path}: {exc}")
+                result.reports.append(check_bytes(name, data, options))
+                continue
             except OSError as exc:
                 raise InputError(f"{path}: cannot write: {exc.strerror or exc}") from None
         result.reports.append(fixed.report)

@@ -7,8 +7,8 @@ import sys
 from dataclasses import dataclass
 
 from celint.config.options import LintOptions
-from celint.errors import InputError
-from celint.io.read import read_limited
+from celint.errors import CelintError, InputError, InternalError
+from celint.io.read import read_at_most, read_limited
 from celint.io.walk import STDIN
 from celint.lint.engine import check_bytes
 from celint.model import FileReport
@@ -37,7 +37,7 @@ def read_input(path: str, limit: int, stdin_name: str | None = None) -> tuple[st
     """The display name and at most ``limit + 1`` bytes of one input (enough for the size
     check); ``-`` reads standard input. Whatever cannot be read is an InputError."""
     if path == STDIN:
-        return stdin_name or "<stdin>", sys.stdin.buffer.read(limit + 1)
+        return stdin_name or "<stdin>", read_at_most(sys.stdin.buffer, limit + 1)
     try:
         return path, read_limited(path, limit)
     except OSError as exc:
@@ -47,11 +47,17 @@ def read_input(path: str, limit: int, stdin_name: str | None = None) -> tuple[st
 def lint_one(
     path: str, options: LintOptions, stdin_name: str | None = None, needs: Needs = NOTHING
 ) -> FileReport:
-    """Read and lint one input, with what ``needs`` asks for attached to the report."""
+    """Read and lint one input, with what ``needs`` asks for attached to the report. A bug met
+    on the way is an InternalError naming the input."""
     name, data = read_input(path, options.max_file_size, stdin_name)
-    report = check_bytes(name, data, options, quote=needs.quote)
-    if needs.fixes and any(d.fixable for d in report.diagnostics):
-        from celint.fix.engine import describe
+    try:
+        report = check_bytes(name, data, options, quote=needs.quote)
+        if needs.fixes and any(d.fixable for d in report.diagnostics):
+            from celint.fix.engine import describe
 
-        report.diagnostics = describe(name, data, report.diagnostics, options)
+            report.diagnostics = describe(name, data, report.diagnostics, options)
+    except CelintError:
+        raise
+    except Exception as exc:
+        raise InternalError.wrap(exc, name) from exc
     return report

@@ -5,6 +5,10 @@ files to pay for starting them. Workers are forked where the platform allows (th
 imported modules, so they start in a few milliseconds) and receive only paths; each returns the
 report of one file, without the source text unless it has findings. ``imap`` keeps input order,
 so every output format is byte-for-byte the one ``--jobs 1`` prints.
+
+A worker never raises: an input it cannot read or check comes back as its error, in its place,
+and the parent raises it there. (An exception raised in a worker would also lose the reports
+of the files before it in the same chunk, and arrive with the parent's traceback.)
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import os
 from collections.abc import Iterator, Sequence
 
 from celint.config.options import LintOptions
+from celint.errors import CelintError, InternalError
 from celint.lint.engine import JSON_SUFFIXES
 from celint.model import FileReport
 from celint.run.files import Needs, lint_one
@@ -45,9 +50,12 @@ def _start(options: LintOptions, needs: Needs) -> None:
     _setup = options, needs
 
 
-def _lint(path: str) -> FileReport:
+def _lint(path: str) -> FileReport | CelintError | InternalError:
     options, needs = _setup
-    return lint_one(path, options, needs=needs)
+    try:
+        return lint_one(path, options, needs=needs)
+    except (CelintError, InternalError) as exc:
+        return exc
 
 
 def _warm_count(paths: Sequence[str]) -> int:
@@ -78,4 +86,7 @@ def lint_parallel(
     rest = paths[warm:]
     chunk = max(1, min(64, len(rest) // (count * 8)))
     with context.Pool(count, initializer=_start, initargs=(options, needs)) as pool:
-        yield from pool.imap(_lint, rest, chunksize=chunk)
+        for outcome in pool.imap(_lint, rest, chunksize=chunk):
+            if isinstance(outcome, Exception):
+                raise outcome
+            yield outcome
