@@ -85,7 +85,7 @@ def test_every_spec_rule_is_registered_once() -> None:
         "CE302": ("auth-type-invalid", Severity.ERROR, False),
         "CE303": ("provider-data-incomplete", Severity.ERROR, False),
         "CE304": ("scope-missing-accounting", Severity.WARNING, False),
-        "CE305": ("realm-id-invalid", Severity.WARNING, False),
+        "CE305": ("realm-id-invalid", Severity.WARNING, True),
         "CE401": ("hardcoded-secret", Severity.ERROR, False),
         "CE403": ("weak-signature-key", Severity.WARNING, False),
     }
