@@ -21,12 +21,38 @@ from celint.report import FORMATS
     help="Output format.",
 )
 @click.option(
+    "-o",
+    "--output-file",
+    metavar="FILE",
+    help="Write the --format report to FILE (atomically) instead of standard output.",
+)
+@click.option(
+    "--output-format",
+    "output_formats",
+    multiple=True,
+    metavar="FORMAT:FILE",
+    help="Also write the findings in FORMAT to FILE, such as sarif:celint.sarif (repeatable; "
+    "the terminal still gets --format).",
+)
+@click.option(
     "--select",
     multiple=True,
     metavar="RULES",
     help="Only these rules: codes, names or prefixes, comma-separated (CE2,CE401).",
 )
+@click.option(
+    "--extend-select",
+    multiple=True,
+    metavar="RULES",
+    help="Add these rules to the selection (of --select or the configuration).",
+)
 @click.option("--ignore", multiple=True, metavar="RULES", help="Skip these rules (same forms).")
+@click.option(
+    "--extend-ignore",
+    multiple=True,
+    metavar="RULES",
+    help="Skip these rules too, besides --ignore or the configuration's ignore.",
+)
 @click.option(
     "--fail-on",
     type=click.Choice(["error", "warning", "info"]),
@@ -43,11 +69,22 @@ from celint.report import FORMATS
 @click.option(
     "--color/--no-color",
     default=None,
-    help="Colour the output (default: on a terminal, unless NO_COLOR is set).",
+    help="Colour the output (default: on a terminal or when FORCE_COLOR is set; never when "
+    "NO_COLOR is set).",
 )
 @click.option("--fix", is_flag=True, help="Apply the safe fixes, write the files, report the rest.")
 @click.option(
     "--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing (exit 1 if any)."
+)
+@click.option(
+    "--show-fixes",
+    is_flag=True,
+    help="With --fix: list each applied fix (file, line, code, before → after).",
+)
+@click.option(
+    "--exit-non-zero-on-fix",
+    is_flag=True,
+    help="With --fix: exit 1 when anything was fixed, even if nothing is left.",
 )
 @click.option(
     "--env",
@@ -66,7 +103,10 @@ from celint.report import FORMATS
 @click.option("--statistics", is_flag=True, help="Count findings per rule instead of listing them.")
 @click.option("--baseline", metavar="FILE", help="Report only findings that FILE does not record.")
 @click.option(
-    "--write-baseline", metavar="FILE", help="Record today's findings in FILE, then report none."
+    "--write-baseline",
+    metavar="FILE",
+    help="Record today's findings in FILE, then report none; with --baseline, prune instead: "
+    "keep the entries that still match, add nothing.",
 )
 @click.option(
     "--jobs",
@@ -74,10 +114,15 @@ from celint.report import FORMATS
     type=click.IntRange(min=0),
     default=0,
     metavar="N",
-    help="Lint in N processes (0: one per core from 300 files on; same output either way).",
+    help="Lint in N processes (0: automatic; same output either way).",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary line.")
-@click.option("-v", "--verbose", is_flag=True, help="Also say which files were skipped and why.")
+@click.option(
+    "-v",
+    "--verbose",
+    is_flag=True,
+    help="Also say which files were skipped and why, and which baseline entries are stale.",
+)
 def check(**options: Any) -> None:
     """Lint instance bodies in PATHS (files, folders, or - for standard input).
 
@@ -92,6 +137,8 @@ def check(**options: Any) -> None:
       cat body.json | celint check --stdin-filename body.json -
       celint check --diff instances/     what --fix would change
       celint check --format github --baseline .celint-baseline.json .
+      celint check --output-format sarif:celint.sarif instances/   text here, SARIF there
+      celint check --fix --show-fixes --exit-non-zero-on-fix instances/
       celint check --env qbo.yaml        the body as posted, ${VAR}s substituted
     Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.
     """

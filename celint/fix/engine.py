@@ -25,7 +25,7 @@ from celint.config.options import DEFAULT_OPTIONS, LintOptions
 from celint.fix.values import render
 from celint.io.read import DecodeError, decode
 from celint.lint.engine import check_source, is_json, parse
-from celint.model import Diagnostic, FileReport, Source, Span
+from celint.model import AppliedFix, Diagnostic, FileReport, Source, Span
 
 MAX_PASSES = 10
 # A line and its "\n" (a "\r" before it stays part of the line, as ``diff`` shows CRLF files).
@@ -35,7 +35,7 @@ _LINE = re.compile(r"[^\n]*\n|[^\n]+\Z")
 @dataclass(frozen=True)
 class Edit:
     """Replace ``text[start:end]`` with the first of ``replacements`` that reads back right:
-    the fix of one diagnostic."""
+    the fix of one diagnostic. An edit that was applied holds only the rendering it used."""
 
     start: int
     end: int
@@ -45,13 +45,15 @@ class Edit:
 
 @dataclass(frozen=True)
 class FixResult:
-    """The outcome of fixing one input: the fixed text, what was applied, and the final report."""
+    """The outcome of fixing one input: the fixed text, what was applied (the findings, and
+    each fix as ``--show-fixes`` lists it), and the final report."""
 
     source: Source
     text: str
     applied: list[Diagnostic]
     report: FileReport
     secrets_before: tuple[Span, ...] = ()
+    shown: tuple[AppliedFix, ...] = ()
 
     @property
     def changed(self) -> bool:
@@ -78,6 +80,7 @@ class FixResult:
 def fix_source(source: Source, options: LintOptions = DEFAULT_OPTIONS) -> FixResult:
     """Lint, fix and re-lint ``source`` until nothing fixable is left (at most MAX_PASSES)."""
     applied: list[Diagnostic] = []
+    shown: list[AppliedFix] = []
     current = source
     report = first = check_source(current, options, quote=True)
     for _ in range(MAX_PASSES):
@@ -86,9 +89,37 @@ def fix_source(source: Source, options: LintOptions = DEFAULT_OPTIONS) -> FixRes
         if not done:
             break
         applied.extend(edit.diagnostic for edit in done)
-        current = replace(current, text=text)
-        report = check_source(current, options, quote=True)
-    return FixResult(source, current.text, applied, report, first.secrets)
+        fixed = replace(current, text=text)
+        after = check_source(fixed, options, quote=True)
+        shown.extend(_shown(done, (current.text, report), (text, after)))
+        current, report = fixed, after
+    return FixResult(source, current.text, applied, report, first.secrets, tuple(shown))
+
+
+def _shown(
+    done: list[Edit], before: tuple[str, FileReport], after: tuple[str, FileReport]
+) -> list[AppliedFix]:
+    """The edits of one pass as ``--show-fixes`` lists them: each value's text before and
+    after, masked with the secret spans of the parse on each side (as the diff is)."""
+    old = secrets.mask(before[0], before[1].secrets)
+    new = secrets.mask(after[0], after[1].secrets)
+    shift, found = 0, []
+    for edit in done:  # sorted from the start: each earlier edit moves the later ones
+        written = len(edit.replacements[0])
+        start = edit.start + shift
+        d, span = edit.diagnostic, edit.diagnostic.span
+        assert span is not None  # plan() makes edits only for findings with a place
+        was, now = old[edit.start : edit.end], new[start : start + written]
+        found.append(
+            AppliedFix(d.path, span.line, span.column, d.code, d.rule, _one(was), _one(now))
+        )
+        shift += written - (edit.end - edit.start)
+    return found
+
+
+def _one(text: str) -> str:
+    """A value's source text on one line (a block scalar spans several)."""
+    return text.replace("\r", "\\r").replace("\n", "\\n")
 
 
 def fix_bytes(path: str, data: bytes, options: LintOptions = DEFAULT_OPTIONS) -> FixResult | None:
@@ -132,12 +163,9 @@ def describe(
     described = []
     for diagnostic in diagnostics:
         edits = plan([diagnostic], source) if diagnostic.fixable else []
-        text = _checked(source, expected, edits[0], options) if edits else None
-        if text is not None:
-            edit = edits[0]
-            diagnostic = replace(
-                diagnostic, replacement=text[edit.start : edit.end + len(text) - len(source.text)]
-            )
+        chosen = _checked(source, expected, edits[0], options) if edits else None
+        if chosen is not None:
+            diagnostic = replace(diagnostic, replacement=chosen[1])
         described.append(diagnostic)
     return described
 
@@ -177,28 +205,30 @@ def apply_checked(
         wanted = _with_value(expected, edit.diagnostic)
         fixed = None if wanted is None else _first_that_reads(source, text, edit, wanted, options)
         if wanted is not None and fixed is not None:
-            text, expected = fixed, wanted
-            kept.append(edit)
+            (text, used), expected = fixed, wanted
+            kept.append(replace(edit, replacements=(used,)))
     kept.reverse()
     return text, kept
 
 
 def _checked(
     source: Source, expected: dict[int, Any], edit: Edit, options: LintOptions
-) -> str | None:
-    """The text with ``edit`` alone applied, when it reads back right; else None."""
+) -> tuple[str, str] | None:
+    """The text with ``edit`` alone applied and the rendering used, when it reads back right;
+    else None."""
     wanted = _with_value(expected, edit.diagnostic)
     return None if wanted is None else _first_that_reads(source, source.text, edit, wanted, options)
 
 
 def _first_that_reads(
     source: Source, text: str, edit: Edit, wanted: dict[int, Any], options: LintOptions
-) -> str | None:
-    """``text`` with the first of the edit's renderings that reads as ``wanted``."""
+) -> tuple[str, str] | None:
+    """``text`` with the first of the edit's renderings that reads as ``wanted``, and that
+    rendering."""
     for replacement in edit.replacements:
         candidate = text[: edit.start] + replacement + text[edit.end :]
         if _reads_as(replace(source, text=candidate), wanted, options):
-            return candidate
+            return candidate, replacement
     return None
 
 
