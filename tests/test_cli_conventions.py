@@ -1,14 +1,20 @@
 """CLI conventions of ruff and friends (issue 16): fix reporting, baselines that say what they
-hide, selection that extends, and the small ones (explain, celint.toml headers)."""
+hide, selection that extends, the small ones (explain, celint.toml headers, CE305's fix) and
+shell completion."""
 
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from clirun import run_celint
-from samples import MISSING_COMMA_JSON, PLACEHOLDER_JSON, WEBHOOKS_YAML
+from samples import MISSING_COMMA_JSON, PLACEHOLDER_JSON, ROOT, WEBHOOKS_YAML
+
+from celint.report import FORMATS
 
 FIXTURES = Path(__file__).parent / "fixtures" / "fix"
 
@@ -247,3 +253,63 @@ def test_realm_id_number_is_quoted_by_fix(tmp_path: Path) -> None:
     )
     assert (tmp_path / "r.yaml").read_bytes() == (FIXTURES / "ce305.expected.yaml").read_bytes()
     assert "CE305 [warning] realmId -5 is not a string of digits" in result.stdout  # no fix
+
+
+# --- 12. shell completion, as the README documents it --------------------------------------------
+
+
+def completion_lines() -> dict[str, str]:
+    """The README's start-up lines, by the file each goes in."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Shell completion") :]
+    start = section.index("```console\n") + len("```console\n")
+    block = section[start : section.index("\n```", start)]
+    found = {}
+    for line in block.splitlines():
+        command, _, where = line.partition("#")
+        found[where.split(",")[0].strip()] = command.strip()
+    return found
+
+
+def test_readme_documents_bash_zsh_and_fish() -> None:
+    assert completion_lines() == {
+        "~/.bashrc": 'eval "$(_CELINT_COMPLETE=bash_source celint)"',
+        "~/.zshrc": 'eval "$(_CELINT_COMPLETE=zsh_source celint)"',
+        "once": "_CELINT_COMPLETE=fish_source celint > ~/.config/fish/completions/celint.fish",
+    }
+
+
+def test_bash_completion_from_the_readme_line(tmp_path: Path) -> None:
+    """The ~/.bashrc line, then what bash does on TAB after ``celint check --format ``."""
+    script = "\n".join(
+        [
+            completion_lines()["~/.bashrc"],
+            'COMP_WORDS=(celint check --format ""); COMP_CWORD=3',
+            "_celint_completion celint",
+            'printf "%s\\n" "${COMPREPLY[@]}"',
+            "complete -p celint",
+        ]
+    )
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+    done = subprocess.run(["bash", "--norc", "-c", script], capture_output=True, text=True,
+                          env=env, cwd=tmp_path, timeout=60)  # fmt: skip
+    assert done.stdout.splitlines() == [
+        *FORMATS,
+        "complete -o nosort -F _celint_completion celint",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("shell", "words", "cword", "expected"),
+    [
+        ("zsh", "celint check --fail-on", "3",
+         "plain\nerror\n_\nplain\nwarning\n_\nplain\ninfo\n_\n"),
+        ("fish", "celint check --fail-on ", "", "plain,error\nplain,warning\nplain,info\n"),
+    ],
+)  # fmt: skip
+def test_zsh_and_fish_completion(shell: str, words: str, cword: str, expected: str) -> None:
+    """What the zsh and fish scripts ask celint for (the shells themselves may be missing)."""
+    source = run_celint(env={"_CELINT_COMPLETE": f"{shell}_source"})
+    assert source.returncode == 0 and "_celint_completion" in source.stdout
+    env = {"_CELINT_COMPLETE": f"{shell}_complete", "COMP_WORDS": words, "COMP_CWORD": cword}
+    assert run_celint(env=env).stdout == expected
