@@ -72,7 +72,12 @@ from celint.report import FORMATS
     help="Colour the output (default: on a terminal or when FORCE_COLOR is set; never when "
     "NO_COLOR is set).",
 )
-@click.option("--fix", is_flag=True, help="Apply the safe fixes, write the files, report the rest.")
+@click.option(
+    "--fix",
+    is_flag=True,
+    help="Apply the safe fixes, write the files (standard input: the fixed text to stdout, the "
+    "report to stderr), report the rest.",
+)
 @click.option(
     "--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing (exit 1 if any)."
 )
@@ -100,7 +105,11 @@ from celint.report import FORMATS
     help="Read settings from FILE (celint.toml, or a pyproject.toml with [tool.celint]).",
 )
 @click.option("--no-config", is_flag=True, help="Ignore configuration files.")
-@click.option("--statistics", is_flag=True, help="Count findings per rule instead of listing them.")
+@click.option(
+    "--statistics",
+    is_flag=True,
+    help="Count findings per rule instead of listing them (--format text or json).",
+)
 @click.option("--baseline", metavar="FILE", help="Report only findings that FILE does not record.")
 @click.option(
     "--write-baseline",
