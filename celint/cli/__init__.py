@@ -1,7 +1,8 @@
 """The command line: a thin click layer over the library.
 
 ``celint`` is a click group; each command lives in its own module (``check``: check and
-validate; ``info``: rules, explain, schema, init) and turns its options into one library call.
+validate; ``info``: rules, explain, schema, init; ``serve``: the language server) and turns
+its options into one library call.
 How a check run goes (streamed, collected, fixed) is decided in :mod:`celint.cli.app`. Every
 :class:`~celint.errors.CelintError` becomes one line on stderr and exit 2, here and only here.
 """
@@ -13,9 +14,9 @@ import sys
 import click
 
 from celint import __version__
-from celint.cli import check, info
+from celint.cli import check, info, serve
 from celint.cli.app import EXIT_ERROR, EXIT_FINDINGS
-from celint.errors import CelintError
+from celint.errors import CelintError, internal_error_origin
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -36,7 +37,7 @@ def cli(debug: bool) -> None:
     """
 
 
-for _command in (*check.COMMANDS, *info.COMMANDS):
+for _command in (*check.COMMANDS, *info.COMMANDS, *serve.COMMANDS):
     cli.add_command(_command)
 
 
@@ -63,18 +64,6 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as exc:
         if "--debug" in args:
             raise
-        click.echo(
-            f"celint: internal error: {_where(exc)} (run with --debug for a traceback)", err=True
-        )
+        where = internal_error_origin(exc)
+        click.echo(f"celint: internal error: {where} (run with --debug for a traceback)", err=True)
         sys.exit(EXIT_ERROR)
-
-
-def _where(exc: BaseException) -> str:
-    """The exception's type and the line that raised it, without its message: a message may
-    quote a value from the input, and a secret value is never printed."""
-    import traceback
-    from pathlib import Path
-
-    frames = traceback.extract_tb(exc.__traceback__)
-    place = f" in {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
-    return f"{type(exc).__name__}{place}"

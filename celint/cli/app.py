@@ -81,7 +81,8 @@ class CheckRequest:
     @property
     def whole_run(self) -> bool:
         """Whether the run must be collected before printing: fixes and diffs, statistics,
-        baselines, report files, and ``-v`` (which lists skipped files before the findings)."""
+        baselines, report files, and ``-v`` (which says why each file was linted or skipped,
+        before the findings)."""
         return (
             self.fix
             or self.diff
@@ -202,11 +203,12 @@ def _stream_run(
 
 
 def _report_run(result: RunResult, request: CheckRequest, settings: ReportSettings) -> Totals:
-    """Report a run collected whole: the skipped files (``-v``), the fixed text of standard
+    """Report a run collected whole: why each file was linted or skipped (``-v``), the fixed
+    text of standard
     input (``--fix -``), the applied fixes (``--show-fixes``), then every report of the
     findings the baseline leaves, each where it goes."""
     if request.verbose:
-        _print_skipped(result)
+        _print_reasons(result)
     result = _baselined(result, request)
     if result.stdin_text is not None:
         sys.stdout.buffer.write(result.stdin_text)
@@ -252,11 +254,13 @@ def _uncoloured(settings: ReportSettings) -> ReportSettings:
     return replace(settings, color=False)
 
 
-def _print_skipped(result: RunResult) -> None:
-    """``-v``: every file that was not linted, and why."""
+def _print_reasons(result: RunResult) -> None:
+    """``-v``: every file, whether it was linted or skipped, and why."""
     for report in result.reports:
         if report.skipped_reason:
             click.echo(f"celint: skipped {report.path}: {report.skipped_reason}", err=True)
+        elif report.linted_reason:
+            click.echo(f"celint: linted {report.path}: {report.linted_reason}", err=True)
 
 
 def _print_fixes(applied: Iterable[AppliedFix], err: bool) -> None:
@@ -355,7 +359,7 @@ def _print_diff(result: RunResult, request: CheckRequest) -> int:
     from celint.report.text import plural
 
     if request.verbose:
-        _print_skipped(result)
+        _print_reasons(result)
     click.echo("".join(result.diffs), nl=False)
     sys.stdout.flush()  # the diff ends before the summary, even when both go to one pipe
     if not request.quiet:

@@ -130,7 +130,8 @@ from celint.report import FORMATS
     "-v",
     "--verbose",
     is_flag=True,
-    help="Also say which files were skipped and why, and which baseline entries are stale.",
+    help="Also say why each file was linted or skipped, which doc page each finding from the "
+    "element catalogue rests on, and which baseline entries are stale.",
 )
 def check(**options: Any) -> None:
     """Lint instance bodies in PATHS (files, folders, or - for standard input).

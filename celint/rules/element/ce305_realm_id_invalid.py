@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from celint.elements.profiles import ElementProfile
 from celint.model import Finding, Severity, rule
 from celint.rules.api import RuleContext
+from celint.rules.support.text import padding
 from celint.schema.issues import shown
 from celint.secrets import is_literal
 
@@ -56,11 +57,14 @@ def check(context: RuleContext) -> Iterator[Finding]:
     form = "a string of digits (the company id)" if pattern == DIGITS else f"of the form {pattern}"
     message = f"realmId {shown(pointer, value)} is not {form}"
     quoted = _quoted(value, pattern)
-    if quoted is None:
-        yield Finding(pointer, message)
-    else:
+    if quoted is not None:
         hint = f'; write it as a string: "{quoted}"'
         yield Finding(pointer, message + hint, suggestion=quoted, fix=quoted)
+        return
+    where = padding(value)
+    if where is not None and _matcher(pattern).search(value.strip()):
+        message += f"; it has {where} whitespace: write {value.strip()!r}"
+    yield Finding(pointer, message)
 
 
 def _quoted(value: object, pattern: str) -> str | None:
