@@ -45,7 +45,7 @@ PLACEHOLDER_JSON = """\
 
 def clean_examples() -> list[Path]:
     """The clean example bodies: the top level of examples/ (its folders hold the README's
-    broken ones: the reference body, a misspelt configuration)."""
+    broken ones on purpose: the reference body, a misspelt key, a misspelt configuration)."""
     return sorted(path for path in EXAMPLES.iterdir() if path.is_file())
 
 

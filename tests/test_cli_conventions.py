@@ -143,7 +143,7 @@ def test_verbose_lists_stale_entries_and_prune_drops_them(bodies: Path) -> None:
     quiet = run_celint("check", "--baseline", "bl.json", ".", cwd=bodies)
     assert "stale" not in quiet.stderr
     verbose = run_celint("check", "-v", "--baseline", "bl.json", "a.yaml", "c.json", cwd=bodies)
-    assert verbose.stderr.splitlines() == [
+    assert [line for line in verbose.stderr.splitlines() if "stale" in line] == [
         "celint: bl.json: stale entry a.yaml CE219 /configuration/event.vendor.type",
         "celint: 1 stale entry; prune with --baseline bl.json --write-baseline bl.json",
     ]
