@@ -57,7 +57,7 @@ def test_processes(jobs: int, files: int, expected: int) -> None:
 @pytest.mark.parametrize(
     ("available", "files", "expected"),
     [
-        (2, 100_000, 1),  # measured (bench/jobs.py): two processes lose at every size
+        (2, 100_000, 1),  # measured (bench/run.py --jobs-sweep): two processes lose at every size
         (MIN_CORES, AUTO_THRESHOLD, MIN_CORES),
         (8, AUTO_THRESHOLD, 8),
         (8, AUTO_THRESHOLD - 1, 1),

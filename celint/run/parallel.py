@@ -18,10 +18,11 @@ from celint.model import FileReport
 from celint.run.files import Needs, lint_one
 
 # The automatic default (``--jobs 0``) lints in one process on machines with fewer than
-# MIN_CORES cores. Measured with bench/jobs.py on 2 cores (medians of 5 rounds, ms, --jobs 1 /
-# --jobs 2): 300 files 796/1144, 1,200 files 2352/2670, 10,000 files 11943/15347: two processes
-# were slower at every size, because the parent (reading the results back in order) competes
-# with both workers for the two cores, and a CI runner's cores are rarely idle.
+# MIN_CORES cores. Measured with ``python bench/run.py --jobs-sweep`` on 2 cores (load ~3,
+# medians of 5 cold rounds, ms, --jobs 1 / --jobs 2): 100 files 231/344, 300 337/499, 1,000
+# 778/923, 3,000 2190/2406, 10,000 6706/7611; --jobs 2 won 3 rounds of 25. Two processes lose at
+# every size: the parent (reading the reports back in order) competes with both workers for the
+# two cores, and a CI runner's cores are rarely idle.
 MIN_CORES = 3
 # With more cores, below this many files a pool costs more than it saves: starting and stopping
 # it costs ~60 ms, one body ~0.5 ms (estimated from the 2-core runs; not measured on more cores).
