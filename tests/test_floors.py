@@ -14,15 +14,19 @@ CI_RUN = ROOT / ".ci" / "run"
 
 
 def declared_floors() -> dict[str, str]:
-    """Each runtime dependency and the build backend, with the version after its ``>=``."""
+    """The build backend, each runtime dependency and the server extra's, with the version
+    after its ``>=`` (the test and bench extras are tools, taken at their newest)."""
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    requirements = [*project["build-system"]["requires"], *project["project"]["dependencies"]]
+    requirements = [
+        *project["build-system"]["requires"],
+        *project["project"]["dependencies"],
+        *project["project"]["optional-dependencies"]["server"],
+    ]
     floors = {}
     for text in requirements:
         requirement = Requirement(text)
-        (spec,) = requirement.specifier  # one bound: the floor
-        assert spec.operator == ">=", text
-        floors[requirement.name.lower()] = spec.version
+        (floor,) = [spec for spec in requirement.specifier if spec.operator == ">="]
+        floors[requirement.name.lower()] = floor.version
     return floors
 
 
