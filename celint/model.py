@@ -227,6 +227,21 @@ class FileReport:
     quoted: str | None = None
 
 
+@dataclass(frozen=True)
+class AppliedFix:
+    """One fix that ``--fix`` applied, as ``--show-fixes`` lists it: where the value was in the
+    text its pass fixed (1-based), the rule, and the value's source text before and after,
+    secret values masked."""
+
+    path: str
+    line: int
+    column: int
+    code: str
+    rule: str
+    before: str
+    after: str
+
+
 @dataclass
 class Totals:
     """What a summary line and the exit code need from a run. It is counted as the reports go
@@ -262,16 +277,23 @@ class Totals:
 class RunResult:
     """Everything reporters need: the reports of checked files and the overall counts.
 
-    After ``--fix`` or ``--diff``, ``fixed`` counts the fixes applied and ``diffs`` holds one
-    unified diff per changed file; the reports describe the fixed text. ``refused`` names the
-    files ``--fix`` would have changed but did not write (read-only, hard-linked), and why;
-    their reports describe them as they are.
+    After ``--fix`` or ``--diff``, ``fixed`` counts the fixes applied, ``applied`` describes
+    each, ``diffs`` holds one unified diff per changed file and ``stdin_text`` the fixed bytes
+    of standard input (``--fix -`` prints them); the reports describe the fixed text.
+    ``refused`` names the files ``--fix`` would have changed but did not write (read-only,
+    hard-linked), and why; their reports describe them as they are. ``baselined`` counts the
+    findings a baseline hid and ``stale`` lists its entries that matched nothing (path, code,
+    pointer).
     """
 
     reports: list[FileReport] = field(default_factory=list)
     fixed: int = 0
     diffs: list[str] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)
+    applied: list[AppliedFix] = field(default_factory=list)
+    stdin_text: bytes | None = None
+    baselined: int = 0
+    stale: list[tuple[str, str, str]] = field(default_factory=list)
 
     @property
     def diagnostics(self) -> list[Diagnostic]:

@@ -26,7 +26,9 @@ CELINT_TOML = "celint.toml"
 PYPROJECT = "pyproject.toml"
 KEYS = (
     "select",
+    "extend-select",
     "ignore",
+    "extend-ignore",
     "fail-on",
     "per-file-ignores",
     "include",
@@ -60,6 +62,8 @@ class Config:
     path: Path | None = None
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    extend_ignore: tuple[str, ...] = ()
     fail_on: Severity | None = None
     include: tuple[PathPattern, ...] = ()
     exclude: tuple[PathPattern, ...] = ()
@@ -72,13 +76,20 @@ class Config:
         self,
         select: tuple[str, ...] | None = None,
         ignore: tuple[str, ...] | None = None,
+        extend_select: tuple[str, ...] = (),
+        extend_ignore: tuple[str, ...] = (),
         **cli: Any,
     ) -> LintOptions:
         """The lint options: a command-line value (not None) wins over this file, which wins
-        over the defaults. ``select`` and ``ignore`` replace the file's lists, not extend them."""
+        over the defaults. ``select`` and ``ignore`` replace the file's lists (its ``extend-``
+        lists too), as ruff's do; the ``extend_`` ones add to whatever list is in force."""
+        if select is None:
+            select = _extended(self.select or (), self.extend_select)
+        if ignore is None:
+            ignore = (*(self.ignore or ()), *self.extend_ignore)
         options = LintOptions(
-            select=select if select is not None else self.select or (),
-            ignore=ignore if ignore is not None else self.ignore or (),
+            select=_extended(select, extend_select),
+            ignore=(*ignore, *extend_ignore),
             elements=self.elements,
             include=self.include,
             exclude=self.exclude,
@@ -88,6 +99,12 @@ class Config:
         if self.interval is not None:
             options = replace(options, interval_min=self.interval[0], interval_max=self.interval[1])
         return replace(options, **cli)
+
+
+def _extended(select: tuple[str, ...], extra: tuple[str, ...]) -> tuple[str, ...]:
+    """``select`` with ``extra`` added; an empty ``select`` already means every rule, and
+    stays empty (adding to everything must not narrow it to ``extra``)."""
+    return (*select, *extra) if select else ()
 
 
 def _kind(value: Any) -> str:
@@ -209,6 +226,8 @@ class _Reader:
             path=self.path,
             select=self.selectors("select", get("select")) if "select" in table else None,
             ignore=self.selectors("ignore", get("ignore")) if "ignore" in table else None,
+            extend_select=self.selectors("extend-select", get("extend-select", [])),
+            extend_ignore=self.selectors("extend-ignore", get("extend-ignore", [])),
             fail_on=self.severity("fail-on", get("fail-on")) if "fail-on" in table else None,
             include=self.patterns("include", get("include", [])),
             exclude=self.patterns("exclude", get("exclude", [])),
@@ -241,7 +260,7 @@ def _parse(path: Path) -> dict[str, Any]:
 def _celint_table(path: Path) -> tuple[Mapping[str, Any], str] | None:
     """The celint settings of a file and their key prefix; None for a pyproject without them."""
     if path.name != PYPROJECT:
-        return _parse(path), ""
+        return _top_level(path, _parse(path)), ""
     if "celint" not in path.read_text(encoding="utf-8", errors="replace"):
         return None
     tool = _parse(path).get("tool")
@@ -251,6 +270,19 @@ def _celint_table(path: Path) -> tuple[Mapping[str, Any], str] | None:
     if not isinstance(table, dict):
         raise ConfigError(f"{relative(str(path))}: tool.celint: expected a table")
     return table, "tool.celint."
+
+
+def _top_level(path: Path, table: dict[str, Any]) -> dict[str, Any]:
+    """A ``celint.toml``'s settings, which sit at the top level. A file written like a
+    pyproject, under ``[tool.celint]`` headers, is explained rather than called an unknown
+    key ``tool``: the prefix is the one thing to remove."""
+    tool = table.get("tool")
+    if isinstance(tool, dict) and "celint" in tool:
+        raise ConfigError(
+            f"{relative(str(path))}: [tool.celint]: in {path.name} the keys go at the top "
+            "level, without the tool.celint prefix (that table is for pyproject.toml)"
+        )
+    return table
 
 
 def load(path: Path) -> Config:

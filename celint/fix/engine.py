@@ -29,7 +29,7 @@ from celint.fix.values import render
 from celint.io.read import DecodeError, decode
 from celint.lint.cap import capped
 from celint.lint.engine import check_source, is_json, parse
-from celint.model import Diagnostic, FileReport, Source, Span
+from celint.model import AppliedFix, Diagnostic, FileReport, Source, Span
 
 MAX_PASSES = 10
 
@@ -37,7 +37,7 @@ MAX_PASSES = 10
 @dataclass(frozen=True)
 class Edit:
     """Replace ``text[start:end]`` with the first of ``replacements`` that reads back right:
-    the fix of one diagnostic."""
+    the fix of one diagnostic. An edit that was applied holds only the rendering it used."""
 
     start: int
     end: int
@@ -47,13 +47,15 @@ class Edit:
 
 @dataclass(frozen=True)
 class FixResult:
-    """The outcome of fixing one input: the fixed text, what was applied, and the final report."""
+    """The outcome of fixing one input: the fixed text, what was applied (the findings, and
+    each fix as ``--show-fixes`` lists it), and the final report."""
 
     source: Source
     text: str
     applied: list[Diagnostic]
     report: FileReport
     secrets_before: tuple[Span, ...] = ()
+    shown: tuple[AppliedFix, ...] = ()
 
     @property
     def changed(self) -> bool:
@@ -85,6 +87,7 @@ def fix_source(source: Source, options: LintOptions = DEFAULT_OPTIONS) -> FixRes
     past the cap).
     """
     applied: list[Diagnostic] = []
+    shown: list[AppliedFix] = []
     current = source
     report = first = check_source(current, options, quote=True, cap=False)
     for _ in range(MAX_PASSES):
@@ -95,11 +98,40 @@ def fix_source(source: Source, options: LintOptions = DEFAULT_OPTIONS) -> FixRes
         if not done:
             break
         applied.extend(edit.diagnostic for edit in done)
-        current = replace(current, text=text)
-        report = check_source(current, options, quote=True, cap=False)
+        fixed = replace(current, text=text)
+        after = check_source(fixed, options, quote=True, cap=False)
+        shown.extend(_shown(done, (current.text, report), (text, after)))
+        current, report = fixed, after
     if capped(report.diagnostics, options.max_findings_per_rule) is not report.diagnostics:
         report = check_source(current, options, quote=True)
-    return FixResult(source, current.text, applied, report, first.secrets)
+    return FixResult(source, current.text, applied, report, first.secrets, tuple(shown))
+
+
+def _shown(
+    done: list[Edit], before: tuple[str, FileReport], after: tuple[str, FileReport]
+) -> list[AppliedFix]:
+    """The edits of one pass as ``--show-fixes`` lists them: each value's text before and
+    after, masked with the secret spans of the parse on each side (as the diff is)."""
+    old = secrets.mask(before[0], before[1].secrets)
+    new = secrets.mask(after[0], after[1].secrets)
+    shift, found = 0, []
+    for edit in done:  # sorted from the start: each earlier edit moves the later ones
+        written = len(edit.replacements[0])
+        start = edit.start + shift
+        d, span = edit.diagnostic, edit.diagnostic.span
+        if span is None:  # plan() makes edits only for findings with a place
+            continue
+        was, now = old[edit.start : edit.end], new[start : start + written]
+        found.append(
+            AppliedFix(d.path, span.line, span.column, d.code, d.rule, _one(was), _one(now))
+        )
+        shift += written - (edit.end - edit.start)
+    return found
+
+
+def _one(text: str) -> str:
+    """A value's source text on one line (a block scalar spans several)."""
+    return text.replace("\r", "\\r").replace("\n", "\\n")
 
 
 def fix_bytes(path: str, data: bytes, options: LintOptions = DEFAULT_OPTIONS) -> FixResult | None:
@@ -197,7 +229,8 @@ def apply_checked(
     if checker is None:
         return source.text, []
     chosen = checker.settle(edits)
-    return checker.text(edits, chosen), [edit for i, edit in enumerate(edits) if i in chosen]
+    kept = [replace(edit, replacements=(chosen[i],)) for i, edit in enumerate(edits) if i in chosen]
+    return checker.text(edits, chosen), kept
 
 
 class _Checker:

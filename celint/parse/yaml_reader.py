@@ -145,14 +145,20 @@ def _depth_composer() -> type:
 
     class DepthComposer(Composer):
         max_depth = DEFAULT_OPTIONS.max_depth
+        # The collections around the node about to be composed. Counted here: ruamel's own
+        # ``depth`` exists only from 0.19 on, and celint supports 0.18.
+        nesting = 0
 
         def compose_node(self, parent: Any, index: Any) -> Any:
-            # ``self.depth`` counts the collections around the node about to be composed.
-            if self.depth >= self.max_depth and self.parser.check_event(
+            if self.nesting >= self.max_depth and self.parser.check_event(
                 SequenceStartEvent, MappingStartEvent
             ):
                 raise _DepthLimit(self.parser.peek_event().start_mark)
-            return super().compose_node(parent, index)
+            self.nesting += 1
+            try:
+                return super().compose_node(parent, index)
+            finally:
+                self.nesting -= 1
 
     return DepthComposer
 

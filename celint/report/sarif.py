@@ -23,6 +23,9 @@ SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/celint/celint"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 FINGERPRINT_KEY = "celint/v1"
+#: The run's ``automationDetails.id``: category ``celint``, no run id. Code scanning keeps one
+#: set of alerts per category; upload-sarif's ``category`` input only fills a missing id.
+AUTOMATION_ID = "celint/"
 
 
 def _descriptor(rule: Rule) -> dict[str, Any]:
@@ -100,6 +103,7 @@ def document(result: RunResult, rules: tuple[Rule, ...]) -> dict[str, Any]:
         results.append(item)
     driver = {
         "name": "celint",
+        "fullName": f"celint {__version__}",
         "version": __version__,
         "semanticVersion": __version__,
         "informationUri": INFORMATION_URI,
@@ -107,6 +111,7 @@ def document(result: RunResult, rules: tuple[Rule, ...]) -> dict[str, Any]:
     }
     run = {
         "tool": {"driver": driver},
+        "automationDetails": {"id": AUTOMATION_ID},
         "columnKind": "unicodeCodePoints",
         "results": results,
         "invocations": [{"executionSuccessful": True}],

@@ -4,7 +4,9 @@
 An entry is the file's path (relative to the baseline's folder, so the run may start anywhere),
 the rule code and the JSON Pointer of the value: never the line, so edits that move a finding
 keep it matched. Entries count: two recorded findings hide two, a third is new. A fixed
-finding drops out the next time the baseline is written.
+finding drops out the next time the baseline is written; written while reading one (the same
+file or another), a baseline is pruned: it keeps the entries that still match and adds no new
+finding.
 
 The file is written as celint writes every file it produces (whole or not at all, see
 :func:`celint.io.write.write_output`) and read without blocking (a FIFO is refused): a run that
@@ -16,7 +18,7 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from celint import __version__
@@ -78,18 +80,40 @@ def load(file: str | os.PathLike[str]) -> Counter[Key]:
         ) from None
 
 
-def apply(result: RunResult, recorded: Counter[Key], file: str | os.PathLike[str]) -> RunResult:
-    """``result`` without the findings that ``recorded`` (read from ``file``) accounts for."""
+@dataclass(frozen=True)
+class Applied:
+    """A run seen through a baseline: ``shown``, the findings it does not record (with how
+    many it hid and its stale entries); ``hidden``, the ones it does (what a pruned baseline
+    keeps)."""
+
+    shown: RunResult
+    hidden: RunResult
+
+
+def apply(result: RunResult, recorded: Counter[Key], file: str | os.PathLike[str]) -> Applied:
+    """Split ``result`` by what ``recorded`` (read from ``file``) accounts for.
+
+    An entry is stale when its file was linted in this run and no finding matched it; an
+    entry for a file the run did not lint (a pre-commit run sees only staged files) is not.
+    """
     folder = _folder(file)
     remaining = Counter(recorded)
-    reports = []
+    shown, hidden = [], []
     for report in result.reports:
-        kept = []
+        kept, matched = [], []
         for d in report.diagnostics:
             key = _key(d, folder)
             if remaining[key] > 0:
                 remaining[key] -= 1
+                matched.append(d)
             else:
                 kept.append(d)
-        reports.append(replace(report, diagnostics=kept))
-    return replace(result, reports=reports)
+        shown.append(replace(report, diagnostics=kept))
+        hidden.append(replace(report, diagnostics=matched))
+    linted = {relative(report.path, folder) for report in result.reports}
+    stale = sorted(key for key in remaining.elements() if key[0] in linted)
+    count = sum(len(report.diagnostics) for report in hidden)
+    return Applied(
+        replace(result, reports=shown, baselined=count, stale=stale),
+        replace(result, reports=hidden),
+    )

@@ -44,6 +44,11 @@ def read_input(path: str, limit: int, stdin_name: str | None = None) -> tuple[st
         raise InputError(f"{path}: cannot read: {_reason(path, exc)}") from None
 
 
+def rest_of_stdin(start: bytes) -> bytes:
+    """Standard input whole: ``start`` (what :func:`read_input` took) and the rest."""
+    return start + sys.stdin.buffer.read()
+
+
 def lint_one(
     path: str, options: LintOptions, stdin_name: str | None = None, needs: Needs = NOTHING
 ) -> FileReport:
