@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 from clirun import run_celint
@@ -80,3 +82,31 @@ def test_reports_keep_the_quoted_text_only_with_findings(tmp_path: Path) -> None
     broken = lint_one(str(folder / "broken" / "webhooks.yaml"), LintOptions(), None, quote)
     assert clean.checked and not clean.diagnostics and clean.quoted is None
     assert broken.diagnostics and broken.quoted is not None
+
+
+def test_a_worker_that_dies_ends_the_run_with_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A worker killed from outside (here it exits on its own, as the out-of-memory killer
+    would end it) must stop the run with an operating error, not leave the parent waiting."""
+    from celint import cli
+    from celint.lint.engine import check_bytes
+    from celint.run import files as runner
+
+    for index in range(200):
+        (tmp_path / f"body-{index:03}.json").write_text('{"elementKey": "sfdc"}\n')
+    parent = os.getpid()
+
+    def dying(path: str, *args: Any, **kwargs: Any) -> Any:
+        if os.getpid() != parent and path.endswith("body-150.json"):
+            os._exit(9)
+        return check_bytes(path, *args, **kwargs)
+
+    monkeypatch.setattr(runner, "check_bytes", dying)  # forked workers inherit it
+    with pytest.raises(SystemExit) as stopped:
+        cli.main(["check", "--jobs", "2", "--format", "json", str(tmp_path)])
+    assert stopped.value.code == 2
+    assert capsys.readouterr().err == (
+        "celint: error: a worker process stopped unexpectedly (out of memory?); "
+        "run again with --jobs 1\n"
+    )

@@ -3,12 +3,19 @@
 Linting is CPU-bound Python, so threads would not help; processes do, once there are enough
 files to pay for starting them. Workers are forked where the platform allows (they inherit the
 imported modules, so they start in a few milliseconds) and receive only paths; each returns the
-report of one file, without the source text unless it has findings. ``imap`` keeps input order,
-so every output format is byte-for-byte the one ``--jobs 1`` prints.
+report of one file, without the source text unless it has findings. ``Executor.map`` keeps input
+order, so every output format is byte-for-byte the one ``--jobs 1`` prints.
 
 A worker never raises: an input it cannot read or check comes back as its error, in its place,
 and the parent raises it there. (An exception raised in a worker would also lose the reports
 of the files before it in the same chunk, and arrive with the parent's traceback.)
+
+Why ``concurrent.futures`` and not ``multiprocessing.Pool``: stopping a run early (an error, or
+the reader of the reports going away) made ``Pool`` terminate its workers with a signal, and a
+worker killed while it held the task queue's lock left the parent waiting for that lock forever.
+The executor never kills a worker: it cancels the chunks not yet started and lets the running
+ones finish, and a worker that dies on its own (the out-of-memory killer) raises
+``BrokenProcessPool`` here instead of hanging.
 """
 
 from __future__ import annotations
@@ -87,17 +94,31 @@ def lint_parallel(
 ) -> Iterator[FileReport]:
     """The reports of ``paths``, in order, linted by ``count`` worker processes (``needs``:
     see :func:`celint.run.files.lint_one`)."""
-    import multiprocessing  # here, not at the top: one-process runs never pay its ~5 ms
+    # Here, not at the top: one-process runs never pay for importing them (~10 ms).
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    context = multiprocessing.get_context(method)
     warm = _warm_count(paths)
     for path in paths[:warm]:
         yield lint_one(path, options, needs=needs)
     rest = paths[warm:]
     chunk = max(1, min(64, len(rest) // (count * 8)))
-    with context.Pool(count, initializer=_start, initargs=(options, needs)) as pool:
-        for outcome in pool.imap(_lint, rest, chunksize=chunk):
+    executor = ProcessPoolExecutor(
+        count,
+        mp_context=multiprocessing.get_context(method),
+        initializer=_start,
+        initargs=(options, needs),
+    )
+    try:
+        for outcome in executor.map(_lint, rest, chunksize=chunk):
             if isinstance(outcome, Exception):
                 raise outcome
             yield outcome
+    except BrokenProcessPool as exc:
+        raise CelintError(
+            "a worker process stopped unexpectedly (out of memory?); run again with --jobs 1"
+        ) from exc
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
