@@ -196,7 +196,11 @@ def _findings(body: Any, options: LintOptions, root: str) -> list[tuple[Rule, Fi
         frozenset(rendering.substituted) if rendering else frozenset(),
         tuple(rendering.missing) if rendering else (),
     )
-    found = [(rule, finding) for rule, check in rules.body_rules() for finding in check(context)]
+    found = [
+        (rule, finding)
+        for rule, check in rules.checks_for(context.configuration)
+        for finding in check(context)
+    ]
     if rendering is not None:
         found = [(rule, rendering.guard(finding)) for rule, finding in found]
     specific = {finding.pointer for rule, finding in found if not rule.generic}

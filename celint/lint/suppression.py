@@ -133,7 +133,7 @@ def _silences(directive: Directive, d: Diagnostic) -> Word | None:
 def _unused(
     path: str, found: list[Directive], used: set[Word], options: LintOptions
 ) -> Iterator[Diagnostic]:
-    from celint.rules import all_rules
+    from celint.rules import codes
 
     rule = UNUSED_SUPPRESSION
 
@@ -149,7 +149,7 @@ def _unused(
             if word.prefix is None:
                 yield finding(f"{word.text!r} in a celint comment is not a rule", word.span)
             elif word not in used and any(
-                options.enabled(r.code) for r in all_rules() if r.code.startswith(word.prefix)
+                options.enabled(code) for code in codes() if code.startswith(word.prefix)
             ):
                 yield finding(f"unused suppression: no {word.text} finding {where}", word.span)
 

@@ -46,4 +46,5 @@ RULE = rule(
     "the refresh interval is not a positive whole number of minutes",
     __doc__,
     check,
+    requires=(REFRESH_INTERVAL,),
 )

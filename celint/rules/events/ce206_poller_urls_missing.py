@@ -25,7 +25,7 @@ from celint.model import Finding, Severity, rule
 from celint.rules.api import RuleContext
 from celint.rules.support.config import is_blank
 from celint.rules.support.poller_urls import parse
-from celint.schema.keys import POLLER_CONFIGURATION, POLLER_URLS
+from celint.schema.keys import ENABLED, POLLER_CONFIGURATION, POLLER_URLS
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
@@ -50,4 +50,5 @@ RULE = rule(
     "polling without event.poller.urls or event.poller.configuration",
     __doc__,
     check,
+    requires=(ENABLED,),
 )

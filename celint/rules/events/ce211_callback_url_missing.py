@@ -18,7 +18,7 @@ Set your app's endpoint:
 
 from celint.model import Severity, rule
 from celint.rules.support.config import when_missing
-from celint.schema.keys import CALLBACK_URL
+from celint.schema.keys import CALLBACK_URL, ENABLED
 
 check = when_missing(
     CALLBACK_URL,
@@ -35,4 +35,5 @@ RULE = rule(
     "events enabled without event.notification.callback.url",
     __doc__,
     check,
+    requires=(ENABLED,),
 )

@@ -56,4 +56,5 @@ RULE = rule(
     __doc__,
     check,
     fixable=True,
+    requires=URL_KEYS,
 )
