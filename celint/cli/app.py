@@ -7,12 +7,13 @@ so the same run can be driven from a test or another front end without click's p
 
 from __future__ import annotations
 
+import codecs
 import os
+import re
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-
-import click
+from typing import TextIO
 
 from celint.config.files import Config, resolve
 from celint.config.options import LintOptions
@@ -109,7 +110,7 @@ def run_validate(paths: tuple[str, ...]) -> int:
     def each(report: FileReport) -> None:
         for d in report.diagnostics:
             if d.severity == Severity.ERROR:
-                click.echo(line(d))
+                write(line(d) + "\n")
 
     options = configuration(None, False).options()
     totals = stream(paths or (".",), options, each)
@@ -156,7 +157,7 @@ def _print_skipped(result: RunResult) -> None:
     """``-v``: every file that was not linted, and why."""
     for report in result.reports:
         if report.skipped_reason:
-            click.echo(f"celint: skipped {report.path}: {report.skipped_reason}", err=True)
+            write(f"celint: skipped {report.path}: {report.skipped_reason}\n", err=True)
 
 
 def _rules(output_format: str) -> tuple[Rule, ...]:
@@ -171,7 +172,34 @@ def _rules(output_format: str) -> tuple[Rule, ...]:
 def echo(text: str, settings: ReportSettings) -> None:
     """Print output as it is, coloured or not; nothing at all for an empty part (a clean file)."""
     if text:
-        click.echo(text, nl=False, color=settings.color)
+        write(text, color=settings.color)
+
+
+def write(text: str, *, err: bool = False, color: bool | None = None) -> None:
+    """Write ``text`` to stdout (``err``: stderr) and flush, as ``click.echo`` does, without
+    importing click: colour codes are removed unless ``color`` (None: unless the stream is a
+    terminal), and a stream that can only write ASCII (a misconfigured locale) is given UTF-8,
+    with a replacement for what cannot be encoded, rather than failing the run."""
+    stream: TextIO | None = sys.stderr if err else sys.stdout
+    if stream is None:
+        return
+    if "\x1b" in text and not (stream.isatty() if color is None else color):
+        text = re.sub(r"\033\[[;?0-9]*[a-zA-Z]", "", text)
+    buffer = getattr(stream, "buffer", None)
+    if buffer is not None and _is_ascii(getattr(stream, "encoding", None) or "ascii"):
+        stream.flush()
+        buffer.write(text.encode("utf-8", "replace"))
+        buffer.flush()
+        return
+    stream.write(text)
+    stream.flush()
+
+
+def _is_ascii(encoding: str) -> bool:
+    try:
+        return codecs.lookup(encoding).name == "ascii"
+    except LookupError:
+        return False
 
 
 def configuration(config_file: str | None, no_config: bool) -> Config:
@@ -206,7 +234,7 @@ def _baselined(result: RunResult, baseline: str | None, write_to: str | None) ->
 
     if write_to is not None:
         count = baselines.write(result, write_to)
-        click.echo(f"celint: wrote {count} findings to the baseline {write_to}", err=True)
+        write(f"celint: wrote {count} findings to the baseline {write_to}\n", err=True)
         baseline = write_to
     if baseline is None:
         return result
@@ -219,11 +247,11 @@ def _print_diff(result: RunResult, request: CheckRequest) -> int:
 
     if request.verbose:
         _print_skipped(result)
-    click.echo("".join(result.diffs), nl=False)
+    write("".join(result.diffs))
     sys.stdout.flush()  # the diff ends before the summary, even when both go to one pipe
     if not request.quiet:
         summary = (
             f"Would fix {plural(result.fixed, 'problem')} in {plural(len(result.diffs), 'file')}."
         )
-        click.echo(summary, err=True)
+        write(summary + "\n", err=True)
     return EXIT_FINDINGS if result.diffs else EXIT_OK

@@ -3,81 +3,48 @@
 from __future__ import annotations
 
 import sys
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import click
 
-from celint.report import FORMATS
+from celint.cli.options import CHECK, CHOICE, COUNT, FLAG, MULTIPLE, PATHS, SWITCH, Option
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _option(option: Option) -> Callable[[F], F]:
+    """The click decorator of one option of :data:`celint.cli.options.CHECK`."""
+    settings: dict[str, Any] = {"help": option.help, "metavar": option.metavar}
+    if option.show_default:
+        settings["show_default"] = True
+    if option.kind == FLAG:
+        return click.option(*option.flags, option.dest, is_flag=True, **settings)
+    if option.kind == SWITCH:
+        return click.option("/".join(option.flags), option.dest, default=None, **settings)
+    if option.kind == CHOICE:
+        settings["type"] = click.Choice(option.choices)
+    elif option.kind == COUNT:
+        settings["type"] = click.IntRange(min=0)
+    return click.option(
+        *option.flags,
+        option.dest,
+        multiple=option.kind == MULTIPLE,
+        default=option.default,
+        **settings,
+    )
+
+
+def _options(command: F) -> F:
+    """Every option of ``check``, in the order ``--help`` lists them."""
+    for option in reversed(CHECK):
+        command = _option(option)(command)
+    return command
 
 
 @click.command()
-@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(tuple(FORMATS)),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
-@click.option(
-    "--select",
-    multiple=True,
-    metavar="RULES",
-    help="Only these rules: codes, names or prefixes, comma-separated (CE2,CE401).",
-)
-@click.option("--ignore", multiple=True, metavar="RULES", help="Skip these rules (same forms).")
-@click.option(
-    "--fail-on",
-    type=click.Choice(["error", "warning", "info"]),
-    help="Lowest severity that makes the exit code 1.  [default: warning]",
-)
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
-@click.option(
-    "--all",
-    "all_documents",
-    is_flag=True,
-    help="Treat every document as an instance body (no sniffing).",
-)
-@click.option("--stdin-filename", metavar="NAME", help="Name (and format) for input read from -.")
-@click.option(
-    "--color/--no-color",
-    default=None,
-    help="Colour the output (default: on a terminal, unless NO_COLOR is set).",
-)
-@click.option("--fix", is_flag=True, help="Apply the safe fixes, write the files, report the rest.")
-@click.option(
-    "--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing (exit 1 if any)."
-)
-@click.option(
-    "--env",
-    "use_env",
-    is_flag=True,
-    help="Substitute ${VAR} references from the environment first: lint the body as it will "
-    "be posted (an unset variable is CE405; secrets are never printed).",
-)
-@click.option(
-    "--config",
-    "config_file",
-    metavar="FILE",
-    help="Read settings from FILE (celint.toml, or a pyproject.toml with [tool.celint]).",
-)
-@click.option("--no-config", is_flag=True, help="Ignore configuration files.")
-@click.option("--statistics", is_flag=True, help="Count findings per rule instead of listing them.")
-@click.option("--baseline", metavar="FILE", help="Report only findings that FILE does not record.")
-@click.option(
-    "--write-baseline", metavar="FILE", help="Record today's findings in FILE, then report none."
-)
-@click.option(
-    "--jobs",
-    "-j",
-    type=click.IntRange(min=0),
-    default=0,
-    metavar="N",
-    help="Lint in N processes (0: one per core from 300 files on; same output either way).",
-)
-@click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary line.")
-@click.option("-v", "--verbose", is_flag=True, help="Also say which files were skipped and why.")
+@click.argument(PATHS, nargs=-1, type=click.Path(allow_dash=True))
+@_options
 def check(**options: Any) -> None:
     """Lint instance bodies in PATHS (files, folders, or - for standard input).
 
@@ -101,7 +68,7 @@ def check(**options: Any) -> None:
 
 
 @click.command()
-@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
+@click.argument(PATHS, nargs=-1, type=click.Path(allow_dash=True))
 def validate(paths: tuple[str, ...]) -> None:
     """Validate instance bodies: print errors only, exit 1 if there is any.
 

@@ -6,8 +6,6 @@ Secret values are masked in the quoted source, as everywhere else. The summary l
 
 from __future__ import annotations
 
-import click
-
 from celint.model import Diagnostic, FileReport
 from celint.report import ReportSettings
 from celint.report.text import footer as footer
@@ -46,6 +44,8 @@ def _excerpt(d: Diagnostic, lines: list[str], color: bool) -> list[str]:
     source, start, end = _window(full_line, d.span.column - 1, end)
     caret = " " * start + "^" * max(1, end - start)
     if color:
+        import click  # only to colour: a piped run (CI, pre-commit) never imports it
+
         caret = click.style(caret, fg="red", bold=True)
     rows = [gutter + source, " " * (len(gutter) - 2) + "| " + caret]
     if d.suggestion is not None:
