@@ -13,7 +13,7 @@ import re
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from celint.config.files import Config, resolve
 from celint.config.options import LintOptions
@@ -21,6 +21,9 @@ from celint.errors import UsageError
 from celint.model import FileReport, Rule, RunResult, Severity, Totals
 from celint.report import DESCRIBING_FIXES, QUOTING, ReportSettings, Streamer, renderer, streamer
 from celint.run.files import Needs
+
+if TYPE_CHECKING:
+    from celint.run.cache import Cache
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -43,6 +46,7 @@ class CheckRequest:
     use_env: bool = False
     config_file: str | None = None
     no_config: bool = False
+    no_cache: bool = False
     statistics: bool = False
     baseline: str | None = None
     write_baseline: str | None = None
@@ -87,13 +91,21 @@ def run_check(request: CheckRequest) -> int:
     settings = ReportSettings(color=use_color(request.color), quiet=request.quiet)
     inputs = request.paths or (".",)
     printer = None if request.whole_run else streamer(request.output_format)
+    cache = None if request.no_cache else _cache(config, options, request)
     if printer is not None:
-        totals = _stream_run(printer, inputs, options, settings, request)
+        totals = _stream_run(printer, inputs, options, settings, request, cache)
     else:
         if request.fix or request.diff:
             result = fix_run(inputs, options, request.stdin_filename, write=not request.diff)
         else:
-            result = run(inputs, options, request.stdin_filename, request.jobs, needs=request.needs)
+            result = run(
+                inputs,
+                options,
+                request.stdin_filename,
+                request.jobs,
+                needs=request.needs,
+                cache=cache,
+            )
         if request.diff:
             return _print_diff(result, request)
         totals = _report_run(result, request, settings)
@@ -117,12 +129,23 @@ def run_validate(paths: tuple[str, ...]) -> int:
     return EXIT_FINDINGS if totals.count(Severity.ERROR) else EXIT_OK
 
 
+def _cache(config: Config, options: LintOptions, request: CheckRequest) -> Cache | None:
+    """The cache of a lint run: ``cache-dir`` or ``.celint_cache`` in the current folder. Fixes
+    and diffs never read it (they lint the text they change), nor does ``--env``."""
+    if request.fix or request.diff:
+        return None
+    from celint.run.cache import CACHE_DIR, open_cache
+
+    return open_cache(config.cache_dir or CACHE_DIR, options, request.needs)
+
+
 def _stream_run(
     printer: Streamer,
     inputs: tuple[str, ...],
     options: LintOptions,
     settings: ReportSettings,
     request: CheckRequest,
+    cache: Cache | None,
 ) -> Totals:
     """Print each file's findings as its report arrives, then the footer; keep only totals."""
     from celint.run.batch import stream
@@ -131,7 +154,13 @@ def _stream_run(
         echo(printer.file_text(report, settings), settings)
 
     totals = stream(
-        inputs, options, each, request.stdin_filename, request.jobs, needs=request.needs
+        inputs,
+        options,
+        each,
+        request.stdin_filename,
+        request.jobs,
+        needs=request.needs,
+        cache=cache,
     )
     echo(printer.footer(totals, settings), settings)
     return totals

@@ -113,6 +113,12 @@ CHECK: tuple[Option, ...] = (
         metavar="FILE",
     ),
     Option(("--no-config",), "no_config", "Ignore configuration files."),
+    Option(
+        ("--no-cache",),
+        "no_cache",
+        "Lint every file afresh: neither read nor write the cache (.celint_cache/, or the "
+        "configured cache-dir).",
+    ),
     Option(("--statistics",), "statistics", "Count findings per rule instead of listing them."),
     Option(
         ("--baseline",),

@@ -10,9 +10,10 @@ not written at all: the fix was computed for content that no longer exists.
 from __future__ import annotations
 
 import contextlib
+import functools
+import itertools
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 
@@ -40,9 +41,7 @@ def write_output(path: str | os.PathLike[str], data: bytes) -> None:
     try:
         status = target.stat()
     except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
+        mode = _new_file_mode()
     else:
         if not stat.S_ISREG(status.st_mode):
             kind = "a folder" if stat.S_ISDIR(status.st_mode) else "not a regular file"
@@ -51,19 +50,52 @@ def write_output(path: str | os.PathLike[str], data: bytes) -> None:
     _replace(target, data, mode)
 
 
-def _replace(target: Path, data: bytes, mode: int) -> None:
-    """Write ``data`` to a temporary file next to ``target`` and rename it over ``target``."""
-    handle, temporary = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=".celint", dir=target.parent
-    )
+def write_unsynced(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write a file that can be rebuilt (a cache entry) whole or not at all, without waiting
+    for the disk: a reader sees the old file or the new one, never part of one, but a crash
+    may lose it. Thousands of these are written in one run, so they are not fsynced."""
+    _replace(Path(path), data, _new_file_mode(), sync=False)
+
+
+@functools.cache
+def _new_file_mode() -> int:
+    """The mode a new file gets: ``0o666`` less the umask (read once per process)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _replace(target: Path, data: bytes, mode: int, *, sync: bool = True) -> None:
+    """Write ``data`` to a temporary file next to ``target`` and rename it over ``target``
+    (after an fsync, unless ``sync`` is false)."""
+    handle, temporary = _temporary(target)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
+            if sync:
+                stream.flush()
+                os.fsync(stream.fileno())
         os.chmod(temporary, mode)
         os.replace(temporary, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+_OPEN_FLAGS = (
+    os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+)
+_SERIAL = itertools.count()
+
+
+def _temporary(target: Path) -> tuple[int, str]:
+    """A new file next to ``target``, only for this process (``O_EXCL``, mode 0600), named
+    after this process and a serial number: what ``tempfile.mkstemp`` gives, without its
+    import (~4 ms, a tenth of a one-file run)."""
+    while True:
+        name = str(target.parent / f".{target.name}.{os.getpid()}.{next(_SERIAL)}.celint")
+        try:
+            return os.open(name, _OPEN_FLAGS, 0o600), name
+        except FileExistsError:  # left by a process that had this number before
+            continue

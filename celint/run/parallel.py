@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from celint.config.options import LintOptions
-from celint.lint.engine import JSON_SUFFIXES
 from celint.model import FileReport
 from celint.run.files import Needs, lint_one
+
+if TYPE_CHECKING:
+    from celint.run.cache import Cache
 
 # Below this many files, a second process costs more than it saves. Measured on 2 cores with the
 # bench corpus: starting and stopping the pool costs ~60 ms, one body ~0.5 ms, so two processes
@@ -23,7 +26,7 @@ from celint.run.files import Needs, lint_one
 AUTO_THRESHOLD = 300
 WARM_LIMIT = 8
 # What every worker lints with; set by the pool's initializer before the first path arrives.
-_setup: tuple[LintOptions, Needs] = (LintOptions(), Needs())
+_setup: tuple[LintOptions, Needs, Cache | None] = (LintOptions(), Needs(), None)
 
 
 def cores() -> int:
@@ -40,14 +43,14 @@ def processes(jobs: int, files: int) -> int:
     return max(1, min(wanted, files))
 
 
-def _start(options: LintOptions, needs: Needs) -> None:
+def _start(options: LintOptions, needs: Needs, cache: Cache | None) -> None:
     global _setup
-    _setup = options, needs
+    _setup = options, needs, cache
 
 
 def _lint(path: str) -> FileReport:
-    options, needs = _setup
-    return lint_one(path, options, needs=needs)
+    options, needs, cache = _setup
+    return lint_one(path, options, needs=needs, cache=cache)
 
 
 def _warm_count(paths: Sequence[str]) -> int:
@@ -55,6 +58,8 @@ def _warm_count(paths: Sequence[str]) -> int:
     first YAML among the first :data:`WARM_LIMIT`. Linting them loads the rule modules, the
     schema gates and that format's parser, which every worker then inherits instead of loading
     them again."""
+    from celint.lint.engine import JSON_SUFFIXES
+
     kinds: set[bool] = set()
     for index, path in enumerate(paths[:WARM_LIMIT]):
         kinds.add(path.lower().endswith(JSON_SUFFIXES))
@@ -64,18 +69,18 @@ def _warm_count(paths: Sequence[str]) -> int:
 
 
 def lint_parallel(
-    paths: Sequence[str], options: LintOptions, count: int, needs: Needs
+    paths: Sequence[str], options: LintOptions, count: int, needs: Needs, cache: Cache | None
 ) -> Iterator[FileReport]:
-    """The reports of ``paths``, in order, linted by ``count`` worker processes (``needs``:
-    see :func:`celint.run.files.lint_one`)."""
+    """The reports of ``paths``, in order, linted by ``count`` worker processes (``needs``,
+    ``cache``: see :func:`celint.run.files.lint_one`)."""
     import multiprocessing  # here, not at the top: one-process runs never pay its ~5 ms
 
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
     warm = _warm_count(paths)
     for path in paths[:warm]:
-        yield lint_one(path, options, needs=needs)
+        yield lint_one(path, options, needs=needs, cache=cache)
     rest = paths[warm:]
     chunk = max(1, min(64, len(rest) // (count * 8)))
-    with context.Pool(count, initializer=_start, initargs=(options, needs)) as pool:
+    with context.Pool(count, initializer=_start, initargs=(options, needs, cache)) as pool:
         yield from pool.imap(_lint, rest, chunksize=chunk)
