@@ -15,8 +15,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from celint.report import FORMATS
 
@@ -25,8 +24,7 @@ FLAG, TEXT, MULTIPLE = "flag", "text", "multiple"
 CHOICE, COUNT, SWITCH = "choice", "count", "switch"
 
 
-@dataclass(frozen=True)
-class Option:
+class Option(NamedTuple):
     """One option: its spellings, the parameter it sets and how it reads its value.
 
     ``kind`` is ``flag`` (on when given), ``text`` (one value, the last one wins), ``multiple``

@@ -10,7 +10,6 @@ not written at all: the fix was computed for content that no longer exists.
 from __future__ import annotations
 
 import contextlib
-import functools
 import itertools
 import os
 import stat
@@ -38,10 +37,11 @@ def write_output(path: str | os.PathLike[str], data: bytes) -> None:
     would block the run), as an OSError with its reason.
     """
     target = Path(os.path.realpath(path))
+    mode: int | None = None
     try:
         status = target.stat()
     except FileNotFoundError:
-        mode = _new_file_mode()
+        pass
     else:
         if not stat.S_ISREG(status.st_mode):
             kind = "a folder" if stat.S_ISDIR(status.st_mode) else "not a regular file"
@@ -54,28 +54,22 @@ def write_unsynced(path: str | os.PathLike[str], data: bytes) -> None:
     """Write a file that can be rebuilt (a cache entry) whole or not at all, without waiting
     for the disk: a reader sees the old file or the new one, never part of one, but a crash
     may lose it. Thousands of these are written in one run, so they are not fsynced."""
-    _replace(Path(path), data, _new_file_mode(), sync=False)
+    _replace(Path(path), data, None, sync=False)
 
 
-@functools.cache
-def _new_file_mode() -> int:
-    """The mode a new file gets: ``0o666`` less the umask (read once per process)."""
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
-def _replace(target: Path, data: bytes, mode: int, *, sync: bool = True) -> None:
+def _replace(target: Path, data: bytes, mode: int | None, *, sync: bool = True) -> None:
     """Write ``data`` to a temporary file next to ``target`` and rename it over ``target``
-    (after an fsync, unless ``sync`` is false)."""
-    handle, temporary = _temporary(target)
+    (after an fsync, unless ``sync`` is false). The file gets ``mode``, or, when None, the
+    mode of a new file (``0o666`` less the umask)."""
+    handle, temporary = _temporary(target, 0o666 if mode is None else 0o600)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             if sync:
                 stream.flush()
                 os.fsync(stream.fileno())
-        os.chmod(temporary, mode)
+        if mode is not None:
+            os.chmod(temporary, mode)
         os.replace(temporary, target)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -89,13 +83,13 @@ _OPEN_FLAGS = (
 _SERIAL = itertools.count()
 
 
-def _temporary(target: Path) -> tuple[int, str]:
-    """A new file next to ``target``, only for this process (``O_EXCL``, mode 0600), named
-    after this process and a serial number: what ``tempfile.mkstemp`` gives, without its
-    import (~4 ms, a tenth of a one-file run)."""
+def _temporary(target: Path, mode: int) -> tuple[int, str]:
+    """A new file next to ``target``, only for this process (``O_EXCL``; ``mode`` less the
+    umask), named after this process and a serial number: what ``tempfile.mkstemp`` gives,
+    without its import (~4 ms, a tenth of a one-file run)."""
     while True:
         name = str(target.parent / f".{target.name}.{os.getpid()}.{next(_SERIAL)}.celint")
         try:
-            return os.open(name, _OPEN_FLAGS, 0o600), name
+            return os.open(name, _OPEN_FLAGS, mode), name
         except FileExistsError:  # left by a process that had this number before
             continue

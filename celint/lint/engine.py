@@ -14,7 +14,7 @@ from celint import rules, secrets
 from celint.config.options import DEFAULT_OPTIONS, LintOptions
 from celint.elements import profiles as elements
 from celint.io.read import DecodeError, decode, lenient, read_limited
-from celint.lint import env, sniff, suppression
+from celint.lint import sniff, suppression
 from celint.model import NO_FIX, Diagnostic, FileReport, Finding, Rule, Source, Span
 from celint.parse import embedded
 from celint.parse.document import Document, LineIndex
@@ -180,7 +180,11 @@ def _findings(body: Any, options: LintOptions, root: str) -> list[tuple[Rule, Fi
         kind = schema_check.describe(body)
         message = f"an instance body must be an object (a mapping), found {kind}"
         return [(NOT_AN_OBJECT, Finding(root, message))]
-    rendering = None if options.environment is None else env.render(body, options.environment, root)
+    rendering = None
+    if options.environment is not None:  # --env only: other runs never load the renderer
+        from celint.lint import env
+
+        rendering = env.render(body, options.environment, root)
     if rendering is not None:
         body = rendering.body
     profiles = options.profiles
