@@ -16,7 +16,6 @@ from celint.elements import profiles as elements
 from celint.io.read import DecodeError, decode, lenient, read_limited
 from celint.lint import sniff, suppression
 from celint.model import NO_FIX, Diagnostic, FileReport, Finding, Rule, Source, Span
-from celint.parse import embedded
 from celint.parse.document import Document, LineIndex
 from celint.parse.result import ParseProblem, ParseResult
 from celint.rules.api import RuleContext
@@ -168,7 +167,9 @@ def lint_document(
         for index, body in bodies
         for pair in _findings(body, options, "" if index is None else jp.join("", index))
     ]
-    if text is not None:
+    if text is not None and found:  # a clean body has nothing to place: no JSON-in-string map
+        from celint.parse import embedded
+
         embedded.nest_json_strings(document, text, (finding.pointer for _, finding in found))
     return [_place(path, document, rule, finding) for rule, finding in found]
 
