@@ -148,7 +148,7 @@ def test_a_broken_entry_is_a_miss_and_is_written_again(tmp_path: Path) -> None:
     fresh = outcome(run_celint("check", "--format", "json", "in", cwd=tmp_path))
     stored = entries(tmp_path)
     good = {path.name: path.read_bytes() for path in stored}
-    truncated, garbage, wrong_type, other_key, emptied = stored[:5]
+    truncated, garbage, wrong_type, other_key, emptied, deep = stored[:6]
     truncated.write_bytes(good[truncated.name][: len(good[truncated.name]) // 2])
     garbage.write_bytes(b"\x00\xffnot json at all")
     wrong_type.write_text(
@@ -156,8 +156,9 @@ def test_a_broken_entry_is_a_miss_and_is_written_again(tmp_path: Path) -> None:
         if b'"checked":true' in good[wrong_type.name]
         else good[wrong_type.name].decode().replace('"checked":false', '"checked":1')
     )
-    other_key.write_bytes(good[stored[5].name])
+    other_key.write_bytes(good[stored[6].name])
     emptied.write_bytes(b"")
+    deep.write_bytes(b"[" * 100_000)
     assert outcome(run_celint("check", "--format", "json", "in", cwd=tmp_path)) == fresh
     assert {path.name: path.read_bytes() for path in entries(tmp_path)} == good
 

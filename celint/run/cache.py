@@ -27,7 +27,7 @@ import dataclasses
 import json
 import os
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -74,7 +74,7 @@ class Cache:
             with open(self.entries / key, "rb") as stream:
                 stored = json.loads(stream.read())
             return _report(stored, key, name)
-        except (OSError, ValueError, KeyError, TypeError, IndexError):
+        except (OSError, ValueError, KeyError, TypeError, IndexError, RecursionError):
             return None
 
     def store(self, key: str, report: FileReport) -> None:
@@ -113,8 +113,8 @@ def open_cache(folder: str | os.PathLike[str], options: LintOptions, needs: obje
         "format": FORMAT,
         "celint": __version__,
         "python": sys.version,
-        "code": list(_files(Path(__file__).resolve().parents[1])),
-        "data": list(_files(schema_dir())),
+        "code": _files(Path(__file__).resolve().parents[1]),
+        "data": _files(schema_dir()),
         "options": _stable(options),
         "needs": repr(needs),
     }
@@ -122,7 +122,7 @@ def open_cache(folder: str | os.PathLike[str], options: LintOptions, needs: obje
     return Cache(folder, blake2b(text.encode("ascii"), digest_size=20).digest())
 
 
-def _files(folder: Path) -> Iterator[tuple[str, int, int]]:
+def _files(folder: Path) -> list[tuple[str, int, int]]:
     """Every file below ``folder`` (byte code aside), as (path, size, modification time), in
     path order: a cheap fingerprint of code or data, one ``stat`` per file."""
     found = []
@@ -136,7 +136,7 @@ def _files(folder: Path) -> Iterator[tuple[str, int, int]]:
                 else:
                     status = entry.stat()
                     found.append((entry.path, status.st_size, status.st_mtime_ns))
-    return iter(sorted(found))
+    return sorted(found)
 
 
 def _stable(value: Any) -> Any:
