@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from celint import rules
+from celint.report.rule_docs import rules_json, rules_markdown, rules_text
 from celint.rules.table import RULES
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -30,10 +31,16 @@ def build(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_every_row_matches_its_rule_module() -> None:
-    for code, name, module, requires in RULES:
+    for code, name, severity, summary, module, fixable, requires in RULES:
         found = importlib.import_module(f"celint.rules.{module}").RULE
-        assert (found.code, found.name, found.requires) == (code, name, requires)
+        assert (found.code, found.name, found.severity.label) == (code, name, severity)
+        assert (found.summary, found.fixable, found.requires) == (summary, fixable, requires)
     assert [row[0] for row in RULES] == sorted(row[0] for row in RULES)
+
+
+def test_the_listings_from_the_table_are_those_of_the_modules() -> None:
+    for render in (rules_text, rules_json, rules_markdown):
+        assert render(rules.summaries()) == render(rules.all_rules())
 
 
 def test_the_table_is_up_to_date() -> None:
@@ -66,7 +73,7 @@ def test_selecting_rules_imports_no_rule_module() -> None:
         "from celint import rules\n"
         "assert rules.resolve_selector('poller-urls-concatenated') == 'CE208'\n"
         "assert rules.resolve_selector('ce2') == 'CE2'\n"
-        "assert len(rules.codes()) == len(rules.MODULES)\n"
+        "assert len(rules.codes()) == len(rules.summaries()) == len(rules.MODULES)\n"
         "print(sorted(m for m in sys.modules if m.startswith('celint.rules.events')))\n"
     )
     result = subprocess.run(

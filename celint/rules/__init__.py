@@ -16,16 +16,32 @@ import functools
 import importlib
 import re
 from collections.abc import Iterable
+from typing import NamedTuple
 
-from celint.model import CheckFunction, Rule
+from celint.model import CheckFunction, Rule, Severity
 from celint.rules.table import RULES
 
+
+class Row(NamedTuple):
+    """One row of :data:`celint.rules.table.RULES`."""
+
+    code: str
+    name: str
+    severity: str
+    summary: str
+    #: Where the rule's check and docs live: ``group.module`` under this package.
+    module: str
+    fixable: bool
+    requires: tuple[str, ...]
+
+
+_ROWS = tuple(Row(*row) for row in RULES)
 #: Every rule module (``group.module``, the groups being ``reading`` CE0, ``schema`` CE1,
 #: ``events`` CE2, ``element`` CE3, ``secrets`` CE4), in code order.
-MODULES: tuple[str, ...] = tuple(module for _, _, module, _ in RULES)
+MODULES: tuple[str, ...] = tuple(row.module for row in _ROWS)
 #: The configuration keys, and the key prefixes, that some rule requires.
-_KEYS = frozenset(key for *_, requires in RULES for key in requires if not key.endswith("."))
-_PREFIXES = tuple(sorted({key for *_, requires in RULES for key in requires if key.endswith(".")}))
+_KEYS = frozenset(key for row in _ROWS for key in row.requires if not key.endswith("."))
+_PREFIXES = tuple(sorted({key for row in _ROWS for key in row.requires if key.endswith(".")}))
 
 
 @functools.cache
@@ -43,13 +59,23 @@ def all_rules() -> tuple[Rule, ...]:
 
 
 @functools.cache
+def summaries() -> tuple[Rule, ...]:
+    """Every rule's code, name, default severity, summary and fixability, from the table alone:
+    :class:`Rule` values without check or docs, for the rule listings (``celint rules``)."""
+    return tuple(
+        Rule(row.code, row.name, Severity.parse(row.severity), row.summary, fixable=row.fixable)
+        for row in _ROWS
+    )
+
+
+@functools.cache
 def by_code() -> dict[str, Rule]:
     return {r.code: r for r in all_rules()}
 
 
 def codes() -> tuple[str, ...]:
     """Every rule's code, in order, without importing any rule module."""
-    return tuple(code for code, *_ in RULES)
+    return tuple(row.code for row in _ROWS)
 
 
 def checks_for(configuration: Iterable[object]) -> tuple[tuple[Rule, CheckFunction], ...]:
@@ -68,27 +94,24 @@ def checks_for(configuration: Iterable[object]) -> tuple[tuple[Rule, CheckFuncti
 @functools.cache
 def _checks(present: frozenset[str]) -> tuple[tuple[Rule, CheckFunction], ...]:
     found = []
-    for _, _, module, requires in RULES:
-        if not requires or not present.isdisjoint(requires):
-            loaded = _load(module)
+    for row in _ROWS:
+        if not row.requires or not present.isdisjoint(row.requires):
+            loaded = _load(row.module)
             if loaded.check is not None:  # the reading rules report while reading
                 found.append((loaded, loaded.check))
     return tuple(found)
 
 
-def _row(word: str) -> tuple[str, str, str] | None:
-    """The code, name and module of the rule a word names: its code (any case) or its name."""
+def _row(word: str) -> Row | None:
+    """The row of the rule a word names: its code (any case) or its name."""
     key = word.strip().lower()
-    return next(
-        ((code, name, module) for code, name, module, *_ in RULES if key in (code.lower(), name)),
-        None,
-    )
+    return next((row for row in _ROWS if key in (row.code.lower(), row.name)), None)
 
 
 def lookup(word: str) -> Rule | None:
     """A rule by its code (any case) or its name (its module is imported)."""
     found = _row(word)
-    return _load(found[2]) if found is not None else None
+    return _load(found.module) if found is not None else None
 
 
 def resolve_selector(word: str) -> str:
@@ -97,12 +120,12 @@ def resolve_selector(word: str) -> str:
     key = word.strip()
     found = _row(key)
     if found is not None:
-        return found[0]
+        return found.code
     prefix = key.upper()
     if re.fullmatch(r"CE\d{0,3}", prefix) and any(code.startswith(prefix) for code in codes()):
         return prefix
     from celint.suggest import closest
 
-    guess = closest(key, [code for code, *_ in RULES] + [name for _, name, *_ in RULES])
+    guess = closest(key, [row.code for row in _ROWS] + [row.name for row in _ROWS])
     hint = f"; did you mean {guess!r}?" if guess else "; see `celint rules`"
     raise ValueError(f"unknown rule {word!r}{hint}")
