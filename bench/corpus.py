@@ -172,10 +172,21 @@ def has_defect(number: int) -> bool:
     return number % 20 in (9, 18)
 
 
+def defect_kind(number: int) -> int | None:
+    """Which defect file ``number`` carries: an index into :data:`SCHEMA_DEFECTS`, or
+    :data:`SYNTAX_DEFECT`; ``None`` for a clean file."""
+    return (number // 10) % (len(SCHEMA_DEFECTS) + 1) if has_defect(number) else None
+
+
+def parses(number: int) -> bool:
+    """Whether file ``number`` is well-formed JSON or YAML: all but one file in seventy."""
+    return defect_kind(number) != SYNTAX_DEFECT
+
+
 def text(number: int) -> str:
     """The content of file ``number``, the same on every run."""
     rng = random.Random(SEED * 100_003 + number)
-    kind = (number // 10) % (len(SCHEMA_DEFECTS) + 1) if has_defect(number) else None
+    kind = defect_kind(number)
     value = body(rng, number, polling=kind in POLLER_DEFECTS)
     broken = False
     if kind is not None:

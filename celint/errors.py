@@ -35,3 +35,15 @@ class BaselineError(CelintError):
 
 class ScaffoldError(CelintError):
     """``celint init`` cannot build a body for the element asked for."""
+
+
+def internal_error_origin(exc: BaseException) -> str:
+    """An unexpected exception's type and the line that raised it, without its message: a
+    message may quote a value from the input, and a secret value is never printed. The command
+    line and the language server both report internal errors this way."""
+    import traceback
+    from pathlib import Path
+
+    frames = traceback.extract_tb(exc.__traceback__)
+    place = f" in {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
+    return f"{type(exc).__name__}{place}"

@@ -71,6 +71,9 @@ class Diagnostic:
     document: int = 0
     fix: object = field(default=None, compare=False, repr=False)
     replacement: str | None = field(default=None, compare=False, repr=False)
+    #: Where the fact a catalogue finding rests on is documented (trust and doc page), for
+    #: ``-v``; None for a finding that rests on no element fact. Not in the JSON contract.
+    evidence: str | None = field(default=None, compare=False)
 
     @property
     def line(self) -> int | None:
@@ -100,7 +103,7 @@ class Diagnostic:
         )
 
     def to_dict(self) -> dict[str, object]:
-        """The stable JSON shape (version 1) of SPEC section 5."""
+        """The stable JSON shape (version 1) of the README's JSON output section."""
         return {
             "path": self.path,
             "line": self.line,
@@ -125,7 +128,9 @@ class Finding:
     """What a rule reports: where (pointer), what (message) and, when known, what would be right.
 
     ``fix`` is the value that would replace the one at ``pointer`` (``suggestion`` is how it is
-    shown); ``on_key`` places the finding on the member's key; ``severity`` overrides the rule's.
+    shown); ``on_key`` places the finding on the member's key; ``severity`` overrides the rule's;
+    ``evidence`` cites the element fact the finding rests on (its trust and doc page), which
+    ``-v`` prints.
     """
 
     pointer: str
@@ -134,6 +139,7 @@ class Finding:
     fix: Any = NO_FIX
     on_key: bool = False
     severity: Severity | None = None
+    evidence: str | None = None
 
 
 #: A rule's check: it receives the rule context (:class:`celint.rules.api.RuleContext`, typed
@@ -217,13 +223,15 @@ class FileReport:
 
     ``secrets`` are the spans of every secret value, found by the parse that produced the
     diagnostics; ``quoted`` is the file's text with those values masked, kept only for the
-    formats that quote source lines. Reporters never see the raw text.
+    formats that quote source lines. Reporters never see the raw text. ``linted_reason`` and
+    ``skipped_reason`` say why the input was linted or skipped (``-v`` prints them).
     """
 
     path: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
     checked: bool = False
     skipped_reason: str | None = None
+    linted_reason: str | None = None
     secrets: tuple[Span, ...] = ()
     quoted: str | None = None
 

@@ -850,9 +850,47 @@ def _lines(entries: Mapping[str, Any]) -> tuple[bytes, dict[str, list[int]]]:
     return b"".join(chunks) or b"{}\n", at
 
 
+def configuration_keys(profiles: Mapping[str, Any]) -> list[str]:
+    """Every configuration key some element's flow documents, sorted."""
+    return sorted(
+        {
+            key
+            for profile in profiles.values()
+            for flow in _flows(profile)
+            for key in flow["configuration"]
+        }
+    )
+
+
+def names_its_element(key: str, element: str) -> bool:
+    """True when a configuration key names the element it belongs to in one of its dotted
+    segments (``zendesk.subdomain``, ``crm.autotask.password`` for ``autotaskcrm``,
+    ``dynamics.tenant`` for ``dynamicscrmadfs``): such a key marks an instance body, while bare
+    words (``username``, ``port``) and generic names (``base.url``, ``db.host``) are what any
+    application's own configuration holds."""
+    segments = key.lower().split(".")[:-1]
+    return any(len(s) >= 3 and (element.startswith(s) or s.startswith(element)) for s in segments)
+
+
+def specific_keys(profiles: Mapping[str, Any]) -> list[str]:
+    """The configuration keys that name their element (see :func:`names_its_element`), sorted:
+    what sniffing counts as a platform key without reading any profile."""
+    return sorted(
+        {
+            key
+            for element, profile in profiles.items()
+            for flow in _flows(profile)
+            for key in flow["configuration"]
+            if names_its_element(key, element)
+        }
+    )
+
+
 def render(profiles: Mapping[str, Any], catalogue: Mapping[str, Any]) -> tuple[bytes, bytes]:
     """The data file (one element per line, compact) and its index: where each profile sits,
-    its name and hub (enough for ``celint elements``), the aliases and the hand-made files."""
+    its name and hub (enough for ``celint elements``), the aliases, the hand-made files, and
+    the configuration keys the profiles document (all of them, and those that name their
+    element), so that sniffing a document reads no profile."""
     data, at = _lines(profiles)
     aliases = {
         other: key
@@ -874,6 +912,8 @@ def render(profiles: Mapping[str, Any], catalogue: Mapping[str, Any]) -> tuple[b
         "source": catalogue.get("source", {}),
         "handmade": HANDMADE,
         "aliases": dict(sorted(aliases.items())),
+        "configurationKeys": configuration_keys(profiles),
+        "specificKeys": specific_keys(profiles),
         "elements": elements,
     }
     head = _dump({k: v for k, v in index.items() if k != "elements"})[:-1]
@@ -1023,6 +1063,13 @@ def summary(profiles: Mapping[str, Any], overrides: Mapping[str, Any]) -> str:
         f"default ({from_defaults} facts set by the default).",
     ]
     return "\n".join(lines) + "\n"
+
+
+def committed_summary(directory: Path = ELEMENTS_DIR) -> str:
+    """The summary of the committed profiles (what the README shows; the same as ``--summary``
+    while they are fresh, and it needs no catalogue)."""
+    profiles = json.loads((directory / DATA_NAME).read_text(encoding="utf-8"))
+    return summary(with_handmade(profiles, directory), load_overrides(directory / "overrides.yaml"))
 
 
 # -- command line -----------------------------------------------------------------------------

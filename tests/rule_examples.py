@@ -66,7 +66,7 @@ from ruamel.yaml.error import YAMLError
 from celint import Diagnostic, Rule
 from celint.config.options import LintOptions
 
-#: The keys of an instance body (SPEC section 3); a mapping made of them is a body fragment.
+#: The keys of an instance body ; a mapping made of them is a body fragment.
 BODY_KEYS = frozenset({"element", "providerData", "configuration", "tags", "name"})
 WEBHOOK_TYPES = frozenset({"webhook", "webhooks"})
 ENABLED = "event.notification.enabled"

@@ -5,6 +5,7 @@ never use it; nothing secret is stored."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 import subprocess
@@ -17,6 +18,7 @@ from samples import WEBHOOKS_YAML
 
 import celint
 from celint.config.options import LintOptions
+from celint.model import Diagnostic, FileReport, Severity, Span
 from celint.report import FORMATS
 from celint.run import cache as caches
 from celint.run.files import NOTHING, Needs, lint_one
@@ -64,6 +66,39 @@ def test_a_hit_prints_what_a_miss_prints(tmp_path: Path, extra: list[str]) -> No
     assert outcome(run_celint("check", "--no-cache", *extra, "in", cwd=tmp_path)) == fresh
     assert entries(tmp_path) == stored
     assert fresh[0] == 1
+
+
+def test_an_entry_keeps_every_field_the_reporters_read(tmp_path: Path) -> None:
+    """A field added to the report or to a finding must be stored too (or left out on purpose,
+    as ``fix``, which only fixes read, and they never read the cache)."""
+    span = Span(2, 3, 2, 9, 14, 20)
+    finding = Diagnostic(
+        "a.yaml", "CE207", "poller-resource-unknown", Severity.WARNING, "message", "/p", span,
+        suggestion="s", fixable=True, document=1, fix="not stored", replacement="r",
+        evidence="documented, docs/x.md:3",
+    )  # fmt: skip
+    report = FileReport(
+        "a.yaml", [finding], checked=True, skipped_reason="s", linted_reason="l",
+        secrets=(span,), quoted="masked",
+    )  # fmt: skip
+    assert {f.name for f in dataclasses.fields(Diagnostic)} - {"fix"} == {
+        f.name for f in dataclasses.fields(Diagnostic) if getattr(finding, f.name) is not None
+    } - {"fix"}, "a new Diagnostic field: set it above and store it in celint/run/cache.py"
+    assert all(getattr(report, f.name) for f in dataclasses.fields(FileReport)), (
+        "a new FileReport field: set it above and store it in celint/run/cache.py"
+    )
+    cache = caches.Cache(tmp_path, b"run")
+    cache.store("k", report)
+    found = cache.load("k", "a.yaml")
+    assert found is not None
+    assert [getattr(found, f.name) for f in dataclasses.fields(FileReport)] == [
+        getattr(report, f.name) for f in dataclasses.fields(FileReport)
+    ]
+    stored = found.diagnostics[0]
+    for field in dataclasses.fields(Diagnostic):
+        expected = None if field.name == "fix" else getattr(finding, field.name)
+        assert getattr(stored, field.name) == expected, field.name
+    assert cache.load("k", "other.yaml") is None
 
 
 def test_a_hit_replays_the_stored_report(tmp_path: Path) -> None:

@@ -7,38 +7,22 @@ others read the committed files, which are what CI ships."""
 from __future__ import annotations
 
 import copy
-import importlib.util
 import json
 import re
-import sys
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
+from generator import CATALOGUE, ROOT, gen
 from jsonschema import Draft202012Validator
 
 import celint
 
-ROOT = Path(__file__).resolve().parents[1]
 ELEMENTS = ROOT / "schemas" / "elements"
-CATALOGUE = ROOT.parent / "shared" / "catalogue" / "catalogue.json"
 ERROR_LEVEL = {"stated", "confirmed"}
 
 
-def _load_generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "build_elements", ROOT / "scripts" / "build_elements.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["build_elements"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-gen = _load_generator()
 SCHEMA = json.loads((ELEMENTS / "profile.format.json").read_text(encoding="utf-8"))
 VALIDATOR = Draft202012Validator(SCHEMA)
 DATA_BYTES = (ELEMENTS / "catalogue.json").read_bytes()

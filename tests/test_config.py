@@ -1,4 +1,4 @@
-"""Configuration files: discovery, every key of SPEC §7, precedence, and exact errors."""
+"""Configuration files: discovery, every documented key, precedence, and exact errors."""
 
 from __future__ import annotations
 

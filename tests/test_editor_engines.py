@@ -1,4 +1,4 @@
-"""The editor schemas in the real editor engines, offline (SPEC section 11).
+"""The editor schemas in the real editor engines, offline.
 
 yaml-language-server (spoken to over LSP on stdio, as an editor does) and
 vscode-json-languageservice (VS Code's JSON engine, in a node script) validate bad bodies

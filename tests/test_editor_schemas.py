@@ -1,4 +1,4 @@
-"""The editor schemas (SPEC section 11): one self-contained document per entry schema, built by
+"""The editor schemas: one self-contained document per entry schema, built by
 :mod:`celint.schema.editor`, committed in ``schemas/dist/``.
 
 These tests need no editor: they check the document's shape (every ``$ref`` local, no nested
@@ -289,7 +289,7 @@ def _acme(tmp_path: Path, *, pattern: bool) -> dict[str, dict[str, Any]]:
     profile would give."""
     folder = tmp_path / "schemas"
     shutil.copytree(ROOT / "schemas", folder, ignore=shutil.ignore_patterns("dist", "elements"))
-    element = {
+    element: dict[str, Any] = {
         "$schema": editor.DRAFT,
         "$id": "https://celint.dev/schemas/elements/acme.schema.json",
         "title": "Acme CRM element instance body",
@@ -329,8 +329,8 @@ def test_another_element_gets_its_own_facts(tmp_path: Path, pattern: bool) -> No
     assert vendor["errorMessage"] == 'expected "webhook"'
     assert "polling needs" not in json.dumps(events)  # no polling: no polling requirements
 
-    body = {"element": {"key": "acmecrm"}, "name": "x", "configuration": {}}
-    configuration = body["configuration"]
+    configuration: dict[str, Any] = {}
+    body = {"element": {"key": "acmecrm"}, "name": "x", "configuration": configuration}
     assert _errors(schema, body) == []
     configuration["event.poller.urls"] = "contacts,lead.sources"
     assert _errors(schema, body) == []

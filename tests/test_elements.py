@@ -86,7 +86,7 @@ def _in(folder: Path) -> dict[str, str]:
     return {registry.SCHEMA_DIR_VARIABLE: str(folder)}
 
 
-BODY = {
+BODY: dict[str, Any] = {
     "element": {"key": "acmecrm"},
     "name": "Acme production",
     "providerData": {"code": "${ACMECRM_CODE}"},

@@ -137,4 +137,6 @@ def test_other_arrays_are_skipped(tmp_path: Path) -> None:
     result = run_celint("check", "-v", str(path))
     assert result.returncode == 0
     assert result.stdout == "No instance bodies found among 1 file.\n"
-    assert result.stderr == f"celint: skipped {path}: not an instance body\n"
+    assert result.stderr == (
+        f"celint: skipped {path}: not an instance body: an array without instance bodies\n"
+    )

@@ -11,7 +11,7 @@ import celint
 from celint import rules
 from celint.fix.engine import MAX_PASSES, fix_bytes, fix_text, unified_diff
 from celint.fix.values import render
-from celint.model import Finding, Severity, rule
+from celint.model import Finding, Rule, Severity, rule
 from celint.rules.api import RuleContext
 
 FIXTURES = Path(__file__).parent / "fixtures" / "fix"
@@ -44,7 +44,7 @@ def test_fixture_fix_is_idempotent(path: Path) -> None:
 
 @pytest.mark.parametrize("rule", [r for r in rules.all_rules() if r.fixable], ids=lambda r: r.code)
 @pytest.mark.parametrize("suffix", [".json", ".yaml"])
-def test_every_fixable_rule_has_a_fixture(rule: rules.Rule, suffix: str) -> None:
+def test_every_fixable_rule_has_a_fixture(rule: Rule, suffix: str) -> None:
     """A fixable rule needs ``<code>*.json`` and ``<code>*.yaml`` here whose fix applies it."""
     mine = [p for p in INPUTS if p.name.startswith(rule.code.lower()) and p.suffix == suffix]
     assert mine, f"add tests/fixtures/fix/{rule.code.lower()}{suffix} and its .expected file"

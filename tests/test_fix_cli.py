@@ -16,7 +16,6 @@ from ruamel.yaml import YAML
 
 from celint.config.options import LintOptions
 from celint.errors import InputError
-from celint.io import write as writer
 from celint.run.batch import fix_run
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -115,7 +114,7 @@ def test_failed_write_stops_the_run_and_keeps_the_file(
     def fail(*_: object) -> None:
         raise OSError(5, "Input/output error")
 
-    monkeypatch.setattr(writer.os, "replace", fail)
+    monkeypatch.setattr(os, "replace", fail)
     with pytest.raises(InputError, match=r"ce219\.json: cannot write: Input/output error"):
         fix_run((str(path),), LintOptions(), write=True)
     assert path.read_bytes() == (FIXTURES / "ce219.json").read_bytes()

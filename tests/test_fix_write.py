@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from celint.io import write as writer
 from celint.io.write import FileChangedError, write_atomic
 
 OLD, NEW = b"name: old\n", b"name: new\n"
@@ -41,7 +40,7 @@ def test_failed_write_leaves_original_and_no_temporary(
     def fail(*_: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(writer.os, step, fail)
+    monkeypatch.setattr(os, step, fail)
     with pytest.raises(OSError, match="No space left"):
         write_atomic(target, NEW, OLD)
     assert target.read_bytes() == OLD

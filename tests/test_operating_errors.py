@@ -7,6 +7,7 @@ simulated by making the reading function (or the directory listing) raise what t
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -81,7 +82,7 @@ def test_an_unreadable_folder_is_exit_2_not_silently_skipped(
     (tmp_path / "locked").mkdir()
     real_scandir = os.scandir
 
-    def scandir(path: str) -> os.ScandirIterator[str]:
+    def scandir(path: str) -> Iterator[os.DirEntry[str]]:
         if str(path).endswith("locked"):
             raise PermissionError(13, "Permission denied", str(path))
         return real_scandir(path)

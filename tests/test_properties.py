@@ -138,7 +138,7 @@ FIXABLE = st.sampled_from(
 @st.composite
 def mutated(draw: st.DrawFn) -> Any:
     tree = pairs(draw(st.sampled_from(SEEDS)))
-    configuration = dict(tree[0][1]).get("configuration")
+    configuration: Any = dict(tree[0][1]).get("configuration")
     if is_object(configuration):
         configuration[0][1].extend(draw(st.lists(FIXABLE, max_size=3)))
     for _ in range(draw(st.integers(1, 4))):

@@ -146,12 +146,13 @@ def test_duplicate_key_at_second_occurrence_naming_the_first(
 
 def test_json_syntax_error_positions() -> None:
     [missing_comma] = load_json('{\n  "a": "x"\n  "b": 1\n}').problems
-    assert missing_comma.rule.code == "CE001"
+    assert missing_comma.rule.code == "CE001" and missing_comma.span is not None
     assert (missing_comma.span.line, missing_comma.span.column) == (2, 11)
     assert missing_comma.message == (
         "invalid JSON: missing ',' after this value (the parser stopped at line 3, column 3)"
     )
     [stray] = load_json('{"a": 1}\n}\n').problems
+    assert stray.span is not None
     assert (stray.span.line, stray.span.column) == (2, 1)
 
 

@@ -1,6 +1,6 @@
 """The example bodies of the QuickBooks Online events reference, exactly as printed there.
 
-SPEC section 3: the reference contains the mistakes users make (a missing comma, a stray brace,
+The reference contains the mistakes users make (a missing comma, a stray brace,
 `webhooks`, `https;//`, run-together poller resources, a callback at the platform's own API,
 placeholders), and the linter must catch every one, at the exact place.
 """

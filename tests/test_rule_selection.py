@@ -28,6 +28,7 @@ from rule_examples import example_input, fix_input
 import celint
 from celint import rules
 from celint.config.options import LintOptions
+from celint.elements.profiles import profiles
 from celint.model import CheckFunction, Diagnostic, Rule
 from celint.rules.events import ce217_boolean_as_string
 from celint.schema.keys import EVENT_PREFIX
@@ -115,6 +116,8 @@ VALUES = st.sampled_from(
         "bills, invoices",
         "bills|bills",
         "https://myapp.example.com/events",
+        " https://myapp.example.com/events",
+        "https://user:pa55word@myapp.example.com/x",
         "http://localhost:8080/events",
         "https;//myapp.example.com",
         "https://api.cloud-elements.com/elements/api-v2/events",
@@ -142,6 +145,15 @@ KEYS = st.sampled_from(
             "event.unknown.key",
             "authentication.type",
             "api.password",
+            "base.url",
+            "baseUrl",
+            "crm.server.url",
+            "helpdesk.token",
+            *(
+                key
+                for flow in profiles()["quickbooks"].flows.values()
+                for key in flow.configuration
+            ),
         }
         - {EVENT_PREFIX}
     )
@@ -169,6 +181,46 @@ def test_the_selection_finds_what_every_rule_finds_on_changed_bodies(
             body["configuration"][key] = value
     text = json.dumps(body, indent=2) if language == "json" else _yaml(body)
     both_ways(f"body.{language}", text)
+
+
+def _requires(requires: tuple[str, ...], key: str) -> bool:
+    return any(
+        key == wanted or (wanted.endswith(".") and key.startswith(wanted)) for wanted in requires
+    )
+
+
+SKIPPABLE = [(code, requires) for code, *_, requires in rules.table.RULES if requires]
+
+
+@pytest.mark.parametrize(("code", "requires"), SKIPPABLE, ids=[code for code, _ in SKIPPABLE])
+@given(
+    changes=st.dictionaries(KEYS, VALUES, max_size=10),
+    element=ELEMENTS,
+    drop=st.sets(st.sampled_from(sorted(VALID["configuration"]))),
+)
+def test_a_rule_finds_nothing_in_a_body_without_what_it_requires(
+    code: str,
+    requires: tuple[str, ...],
+    changes: dict[str, Any],
+    element: dict[str, str] | None,
+    drop: set[str],
+) -> None:
+    """Where the selection skips a rule: every rule forced on, the rule reports nothing."""
+    body = valid_body()
+    if element is None:
+        body.pop("element")
+    else:
+        body["element"] = element
+    configuration = {**body["configuration"], **changes}
+    body["configuration"] = {
+        key: value
+        for key, value in configuration.items()
+        if key not in drop and not _requires(requires, key)
+    }
+    assert code not in {rule.code for rule, _ in rules.checks_for(body["configuration"])}
+    with mock.patch.object(rules, "checks_for", every_check):
+        found = celint.lint_text(json.dumps(body, indent=2), path="body.json")
+    assert code not in {d.code for d in found}
 
 
 def _yaml(body: dict[str, Any]) -> str:
@@ -211,7 +263,10 @@ def _yaml(body: dict[str, Any]) -> str:
         (
             '{"element": {"key": "quickbooks"}, "name": "x", "providerData": {"code": "${C}"}}',
             ["celint.rules.element.ce303_provider_data_incomplete"],
-            ["celint.rules.events.ce201_vendor_type_invalid", "celint.rules.events"],
+            [
+                "celint.rules.events.ce201_vendor_type_invalid",
+                "celint.rules.events.ce224_poller_timezone_invalid",
+            ],
         ),
     ],
     ids=["webhook", "no-configuration"],

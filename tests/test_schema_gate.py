@@ -138,7 +138,7 @@ def _check(schema: Any) -> Any:
     return Compiler({uri: schema}).resource(uri)
 
 
-KEYWORD_CASES = [
+KEYWORD_CASES: list[tuple[Any, list[Any], list[Any]]] = [
     ({"type": "integer"}, [2, 2.0, -1], [True, 2.5, "2", None]),
     ({"type": "number"}, [1, 1.5, math.nan], [False, "1"]),
     ({"enum": ["a", True, None]}, ["a", True, None], [1, 1.0, False, "b", [], {}]),
@@ -310,7 +310,7 @@ def test_reporter_agrees_with_jsonschema_on_generated_bodies(path: str, body: An
     _agree(path, body)
 
 
-REPORT_CASES = [
+REPORT_CASES: list[tuple[Any, list[Any]]] = [
     ({"required": ["a", "b", "c"]}, [{}, {"b": 1}]),
     ({"type": ["string", "null"]}, [1, {}]),
     ({"minLength": 3, "maxLength": 4}, ["ab", "abcde"]),

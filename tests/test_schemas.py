@@ -1,4 +1,4 @@
-"""The bundled JSON Schemas are a product of their own (SPEC section 1): each must be a valid
+"""The bundled JSON Schemas are a product of their own: each must be a valid
 Draft 2020-12 schema, and their `$ref`s must resolve offline, between the files."""
 
 from __future__ import annotations

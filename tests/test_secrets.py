@@ -1,6 +1,6 @@
 """No secret value in any output: every format, -v, --diff, validate, messages.
 
-Each body carries literal secrets with random marker values in every secret field (SPEC 4,
+Each body carries literal secrets with random marker values in every secret field (see
 CE401), next to mistakes that make rules and the schema talk about the values around them. The
 formats and flags come from the command line itself, so a new format is covered when it lands.
 """
@@ -81,7 +81,7 @@ def write_corpus(folder: Path) -> None:
     (folder / "duplicate.yaml").write_text(duplicate)
 
 
-def _check_option(name: str) -> click.Option | None:
+def _check_option(name: str) -> click.Parameter | None:
     return next((p for p in cli.check.check.params if p.name == name), None)
 
 

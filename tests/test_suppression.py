@@ -10,7 +10,7 @@ from clirun import run_celint
 from samples import PLACEHOLDER_JSON, WEBHOOKS_YAML
 
 import celint
-from celint.lint.comments import directives
+from celint.lint.comments import directives, disable_comment
 
 POLLING = """\
 # QuickBooks polling{header}
@@ -151,3 +151,35 @@ def test_hash_inside_quotes_is_not_a_comment() -> None:
         "d: x#celint: disable=CE105\n"
     )
     assert [(d.line, [w.text for w in d.words]) for d in directives(text)] == [(3, ["CE104"])]
+
+
+@pytest.mark.parametrize(
+    ("line", "written"),
+    [
+        ("  event.vendor.type: webhooks", "  event.vendor.type: webhooks  # celint: disable=CE219"),
+        ("  event.vendor.type: webhooks ", "  event.vendor.type: webhooks # celint: disable=CE219"),
+        ("  a: b # why", "  a: b # celint: disable=CE219 # why"),
+        ("  a: b  # celint: disable=CE207 ", "  a: b  # celint: disable=CE207,CE219 "),
+        ("  a: 'x # y'", "  a: 'x # y'  # celint: disable=CE219"),
+    ],
+)
+def test_disable_comment_writes_what_silences_the_code(line: str, written: str) -> None:
+    found = disable_comment(line, "CE219")
+    assert found is not None
+    at, text = found
+    assert line[:at] + text + line[at:] == written
+    (directive,) = directives(written)
+    assert directive.problem is None and "CE219" in [w.text for w in directive.words]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "# celint: disable-file=CE218",  # another directive: the new one would hide it
+        "  a: b  # celint: disabel=CE207",  # a misspelt one, which CE005 reports
+        "  a: b  # celint: disable=",  # names no rule: CE005 too
+        '  a: x "y',  # the line ends in what the directive reader takes for an open quote
+    ],
+)
+def test_disable_comment_refuses_where_it_would_not_work(line: str) -> None:
+    assert disable_comment(line, "CE219") is None

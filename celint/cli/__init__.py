@@ -1,12 +1,12 @@
 """The command line: a thin layer over the library.
 
 ``celint`` is a click group (:mod:`celint.cli.group`); each command lives in its own module
-(``check``: check and validate; ``info``: rules, explain, schema, init) and turns its options
-into one library call. How a check run goes (streamed, collected, fixed) is decided in
-:mod:`celint.cli.app`. A ``check`` or ``validate`` command line in the plain spellings is read by
-:mod:`celint.cli.options` without importing click (in a pre-commit hook on one file, start-up
-is the run); any other goes through click. Every :class:`~celint.errors.CelintError` becomes
-one line on stderr and exit 2, here and only here.
+(``check``: check and validate; ``info``: rules, explain, schema, init; ``serve``: the language
+server) and turns its options into one library call. How a check run goes (streamed,
+collected, fixed) is decided in :mod:`celint.cli.app`. A ``check`` or ``validate`` command line
+in the plain spellings is read by :mod:`celint.cli.options` without importing click (in a
+pre-commit hook on one file, start-up is the run); any other goes through click. Every
+:class:`~celint.errors.CelintError` becomes one line on stderr and exit 2, here and only here.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from celint.errors import CelintError
+from celint.errors import CelintError, internal_error_origin
 
 if TYPE_CHECKING:
     import click
@@ -70,7 +70,8 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as exc:
         if "--debug" in args:
             raise
-        _fail(f"celint: internal error: {_where(exc)} (run with --debug for a traceback)")
+        where = internal_error_origin(exc)
+        _fail(f"celint: internal error: {where} (run with --debug for a traceback)")
 
 
 def _fail(message: str) -> NoReturn:
@@ -79,14 +80,3 @@ def _fail(message: str) -> NoReturn:
 
     write(message + "\n", err=True)
     sys.exit(EXIT_ERROR)
-
-
-def _where(exc: BaseException) -> str:
-    """The exception's type and the line that raised it, without its message: a message may
-    quote a value from the input, and a secret value is never printed."""
-    import traceback
-    from pathlib import Path
-
-    frames = traceback.extract_tb(exc.__traceback__)
-    place = f" in {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
-    return f"{type(exc).__name__}{place}"

@@ -57,7 +57,8 @@ class CheckRequest:
     @property
     def whole_run(self) -> bool:
         """Whether the run must be collected before printing: fixes and diffs, statistics,
-        baselines, and ``-v`` (which lists skipped files before the findings)."""
+        baselines, and ``-v`` (which says why each file was linted or skipped, before the
+        findings)."""
         return (
             self.fix
             or self.diff
@@ -88,7 +89,9 @@ def run_check(request: CheckRequest) -> int:
         all_documents=request.all_documents,
         environment=dict(os.environ) if request.use_env else None,
     )
-    settings = ReportSettings(color=use_color(request.color), quiet=request.quiet)
+    settings = ReportSettings(
+        color=use_color(request.color), quiet=request.quiet, verbose=request.verbose
+    )
     inputs = request.paths or (".",)
     printer = None if request.whole_run else streamer(request.output_format)
     cache = None if request.no_cache else _cache(config, options, request)
@@ -167,10 +170,10 @@ def _stream_run(
 
 
 def _report_run(result: RunResult, request: CheckRequest, settings: ReportSettings) -> Totals:
-    """Print a run collected whole: the skipped files (``-v``), then the findings that the
-    baseline leaves, in the chosen format or as statistics."""
+    """Print a run collected whole: why each file was linted or skipped (``-v``), then the
+    findings that the baseline leaves, in the chosen format or as statistics."""
     if request.verbose:
-        _print_skipped(result)
+        _print_reasons(result)
     result = _baselined(result, request.baseline, request.write_baseline)
     settings = replace(settings, fixed=result.fixed, rules=_rules(request.output_format))
     if request.statistics:
@@ -182,11 +185,13 @@ def _report_run(result: RunResult, request: CheckRequest, settings: ReportSettin
     return result.totals()
 
 
-def _print_skipped(result: RunResult) -> None:
-    """``-v``: every file that was not linted, and why."""
+def _print_reasons(result: RunResult) -> None:
+    """``-v``: every file, whether it was linted or skipped, and why."""
     for report in result.reports:
         if report.skipped_reason:
             write(f"celint: skipped {report.path}: {report.skipped_reason}\n", err=True)
+        elif report.linted_reason:
+            write(f"celint: linted {report.path}: {report.linted_reason}\n", err=True)
 
 
 def _rules(output_format: str) -> tuple[Rule, ...]:
@@ -275,7 +280,7 @@ def _print_diff(result: RunResult, request: CheckRequest) -> int:
     from celint.report.text import plural
 
     if request.verbose:
-        _print_skipped(result)
+        _print_reasons(result)
     write("".join(result.diffs))
     sys.stdout.flush()  # the diff ends before the summary, even when both go to one pipe
     if not request.quiet:

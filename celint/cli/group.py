@@ -11,7 +11,7 @@ import sys
 import click
 
 from celint import __version__
-from celint.cli import check, info
+from celint.cli import check, info, serve
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -32,7 +32,7 @@ def cli(debug: bool) -> None:
     """
 
 
-for _command in (*check.COMMANDS, *info.COMMANDS):
+for _command in (*check.COMMANDS, *info.COMMANDS, *serve.COMMANDS):
     cli.add_command(_command)
 
 

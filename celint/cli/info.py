@@ -128,9 +128,8 @@ def schema(element: str | None, output: str | None) -> None:
 @click.option(
     "--events",
     type=click.Choice(["polling", "webhook", "none"]),
-    default="polling",
-    show_default=True,
-    help="How the instance receives events.",
+    help="How the instance receives events (default: what the element's docs support, polling "
+    "first; a type they say it does not support is refused).",
 )
 @click.option(
     "--format",
@@ -141,7 +140,7 @@ def schema(element: str | None, output: str | None) -> None:
 @click.option("-o", "--output", metavar="FILE", help="Write the body to FILE instead of stdout.")
 @click.option("--force", is_flag=True, help="With -o: overwrite FILE if it exists.")
 def init(
-    element: str, events: str, output_format: str | None, output: str | None, force: bool
+    element: str, events: str | None, output_format: str | None, output: str | None, force: bool
 ) -> None:
     """Print a commented instance body to start from; it passes `celint check` as it is.
 

@@ -141,7 +141,12 @@ CHECK: tuple[Option, ...] = (
         default=0,
     ),
     Option(("-q", "--quiet"), "quiet", "Print findings only, no summary line."),
-    Option(("-v", "--verbose"), "verbose", "Also say which files were skipped and why."),
+    Option(
+        ("-v", "--verbose"),
+        "verbose",
+        "Also say which files were skipped and why, and which doc page each finding from "
+        "the element catalogue rests on.",
+    ),
 )
 
 #: The parameter that collects the paths of ``check`` and ``validate``.

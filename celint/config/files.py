@@ -175,7 +175,7 @@ class _Reader:
         return bounds["min"], bounds["max"]
 
     def limits(self, key: str, value: Any) -> dict[str, int]:
-        """The input limits (SPEC 9), as ``LintOptions`` field names: positive whole numbers."""
+        """The input limits, as ``LintOptions`` field names: positive whole numbers."""
         table = self.table(key, value)
         self.known_keys(table, tuple(LIMIT_FIELDS), f"{key}.")
         for name, number in table.items():

@@ -10,6 +10,7 @@ element: adding one is adding its profile (or an ``elements.<key>`` entry in the
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -31,6 +32,17 @@ SEVERITY_OF_TRUST = {
     "unstated": Severity.INFO,
 }
 
+#: What each trust level means, as ``celint explain`` and the rule pages say it.
+TRUST_MEANING = {
+    "confirmed": "a reviewed decision (`schemas/elements/overrides.yaml`, a hand-made profile, "
+    "or your own `elements.<key>` configuration)",
+    "stated": "stated by the docs, closed and uncontradicted",
+    "documented": "documented, but open-ended or without a required/optional marker",
+    "contradicted": "the docs disagree with themselves",
+    "inferred": "only inferred, from the shape of example bodies",
+    "unstated": "the docs say nothing",
+}
+
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
@@ -46,9 +58,10 @@ class Evidence:
         return SEVERITY_OF_TRUST[self.trust]
 
     def cited(self) -> str:
-        """The evidence as ``-v`` and ``explain`` show it: trust, then the first doc line."""
-        where = f", {self.src[0]}" if self.src else ""
-        return f"{self.trust}{where}"
+        """The evidence as ``-v`` shows it: trust, then the first doc line (or, for a fact no
+        doc states, the reason it is known)."""
+        where = self.src[0] if self.src else self.reason
+        return f"{self.trust}, {where}" if where else self.trust
 
 
 #: The evidence of a fact the user's own configuration states (``elements.<key>``).
@@ -94,17 +107,21 @@ class ElementProfile:
     resources_evidence: Evidence = CONFIGURED
     separator: str = DEFAULT_SEPARATOR
     poll_keys: Mapping[str, str] = field(default_factory=lambda: {POLLER_URLS: DEFAULT_SEPARATOR})
+    #: The keys the docs show the element polling through, each with its evidence (empty when
+    #: they show none: then ``poll_keys`` is the platform's default, not a documented fact).
+    poll_key_evidence: Mapping[str, Evidence] = field(default_factory=dict)
     support: Mapping[str, tuple[str, Evidence]] = field(default_factory=dict)
     auth_types: tuple[str, ...] = ()
     #: Other spellings of the auth types that the docs' own examples use (``Basic``).
     auth_spellings: tuple[str, ...] = ()
     auth_evidence: Evidence = CONFIGURED
     default_auth: str | None = None
+    default_auth_evidence: Evidence = CONFIGURED
     flows: Mapping[str, Flow] = field(default_factory=dict)
     schema: str = registry.INSTANCE
     origin: str = "configured"
 
-    @property
+    @functools.cached_property
     def vendor_types(self) -> tuple[str, ...]:
         """The event types a body may choose: those not documented as unsupported."""
         return tuple(
@@ -115,21 +132,44 @@ class ElementProfile:
         """True when the docs state the element supports ``vendor_type`` (polling, webhook)."""
         return self.support.get(vendor_type, ("unstated",))[0] == "supported"
 
-    @property
+    @functools.cached_property
     def provider_data(self) -> dict[str, tuple[str, ...]]:
         """Flow -> the providerData keys it requires (flows that document any)."""
         return {name: f.required_provider_data for name, f in self.flows.items()}
 
-    @property
+    @functools.cached_property
     def required_scope(self) -> str | None:
         """The OAuth scope the element's flows require, if any."""
         return next((f.required_scope for f in self.flows.values() if f.required_scope), None)
 
+    @functools.cached_property
+    def flow_keys(self) -> Mapping[str, Mapping[str, KeyFact]]:
+        """Every key any of the flows documents, by body section (``configuration``,
+        ``providerData``), with the first flow's fact: read once per profile, asked per body."""
+        found: dict[str, dict[str, KeyFact]] = {"configuration": {}, "providerData": {}}
+        for flow in self.flows.values():
+            for key, fact in flow.configuration.items():
+                found["configuration"].setdefault(key, fact)
+            for key, fact in flow.provider_data.items():
+                found["providerData"].setdefault(key, fact)
+        return found
+
     def flow(self, auth_type: str | None) -> Flow | None:
-        """The flow a body's ``authentication.type`` selects (the default when it has none)."""
+        """The flow a body's ``authentication.type`` selects (the default when it has none):
+        the flow of that name or of that literal value, ignoring case as the docs' own
+        examples do (``Basic`` for ``basic``)."""
         chosen = auth_type if auth_type is not None else self.default_auth
-        by_value = {f.type_value or f.name: f for f in self.flows.values()}
-        return by_value.get(chosen) if chosen is not None else None
+        if chosen is None:
+            return None
+        wanted = chosen.strip().lower()
+        return next(
+            (
+                f
+                for f in self.flows.values()
+                if wanted in {f.name.lower(), (f.type_value or f.name).lower()}
+            ),
+            None,
+        )
 
 
 def _evidence(fact: Mapping[str, Any]) -> Evidence:
@@ -183,6 +223,9 @@ def from_document(document: Mapping[str, Any]) -> ElementProfile:
         resources_evidence=_evidence(resources) if resources else Evidence("unstated"),
         separator=separator,
         poll_keys=_poll_keys(events, separator),
+        poll_key_evidence={
+            key: _evidence(fact) for key, fact in events.get("pollKeys", {}).items()
+        },
         support={
             vendor: (events[name]["value"], _evidence(events[name]))
             for vendor, name in (("polling", "polling"), ("webhook", "webhooks"))
@@ -192,6 +235,9 @@ def from_document(document: Mapping[str, Any]) -> ElementProfile:
         auth_spellings=tuple(types.get("spellings", ())) if types else (),
         auth_evidence=_evidence(types) if types else Evidence("unstated"),
         default_auth=_value(auth.get("default")),
+        default_auth_evidence=(
+            _evidence(auth["default"]) if "default" in auth else Evidence("unstated")
+        ),
         flows={name: _flow(name, data) for name, data in auth.get("flows", {}).items()},
         schema=schema if schema in registry.load_all() else registry.INSTANCE,
         origin=document.get("origin", "generated"),
@@ -199,10 +245,12 @@ def from_document(document: Mapping[str, Any]) -> ElementProfile:
 
 
 def element_key(body: Mapping[str, Any]) -> str | None:
-    """The body's ``element.key`` when it is a string (an element given by ``id`` has none)."""
+    """The body's ``element.key`` when it is a string (an element given by ``id`` has none),
+    without whitespace at its ends: ``"quickbooks "`` is linted as QuickBooks (and CE301 says
+    the key is not the one it looks like)."""
     element = body.get("element")
     key = element.get("key") if isinstance(element, dict) else None
-    return key if isinstance(key, str) else None
+    return key.strip() if isinstance(key, str) else None
 
 
 class Profiles(Mapping[str, ElementProfile]):

@@ -6,6 +6,11 @@ for polling, the resources in the key the element polls through. The events part
 under ``templates/events/`` (the same for every element), and an element celint has no profile
 for gets ``templates/elements/generic.yaml``. JSON has no comments, so the JSON form is the same
 body without them (read back from the YAML, so the two never drift apart).
+
+Events follow the docs: without ``--events`` the body gets the type the element's docs say it
+supports (polling first, then webhooks; an element documented as supporting neither gets
+none), and an event type the docs say it does not support is refused with one line, naming the
+doc line and the type to use instead: the body would fail ``celint check`` (CE309).
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from typing import Any
 
 from celint.elements.profiles import ElementProfile, Flow, profiles
 from celint.errors import ScaffoldError
-from celint.schema.keys import EVENT_OBJECTS, POLLER_URLS
+from celint.schema.keys import EVENT_OBJECTS, POLLER_CONFIGURATION, POLLER_URLS, VENDOR_TYPES
 
 _ELEMENT_KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 #: How many resources a polling body starts with.
@@ -94,37 +99,77 @@ def _element_part(profile: ElementProfile) -> str:
     return "".join(lines)
 
 
+def _poll_key(profile: ElementProfile) -> str | None:
+    """The key a polling body lists the element's resources in, or None for a per-resource
+    configuration: a list key the docs show (``event.objects``, ``event.poller.urls``) unless
+    they show a per-resource configuration too; with no key shown, ``event.poller.urls`` for a
+    closed list."""
+    shown = profile.poll_key_evidence
+    if not shown:
+        return POLLER_URLS if profile.resources_closed and profile.resources else None
+    if POLLER_CONFIGURATION in shown:
+        return None
+    return EVENT_OBJECTS if EVENT_OBJECTS in shown else POLLER_URLS
+
+
 def _resources_part(profile: ElementProfile | None) -> str:
-    """What to poll: the first resources of a closed list in the key the element polls
-    through; otherwise a per-resource configuration to adapt."""
-    if profile is None or not profile.resources_closed or not profile.resources:
+    """What to poll: the element's first resources in the key it polls through (a ``${VAR}``
+    to fill in when the docs name none); otherwise a per-resource configuration to adapt."""
+    key = _poll_key(profile) if profile is not None else None
+    if profile is None or key is None:
         return _template("resources", "generic")
-    key = EVENT_OBJECTS if EVENT_OBJECTS in profile.poll_keys else POLLER_URLS
     separator = profile.poll_keys.get(key, profile.separator)
     listed = separator.join(profile.resources[:RESOURCES_SHOWN])
+    value = listed or "${" + env_prefix(profile.key) + "_" + env_prefix(key) + "}"
     comment = f"  # The resources to poll, separated by {json.dumps(separator)}"
-    return f"{comment} (`celint elements` lists them).\n  {key}: {_scalar(listed)}\n"
+    return f"{comment} (`celint elements` lists them).\n  {key}: {_scalar(value)}\n"
 
 
-def yaml_body(element: str, events: str) -> str:
-    """The commented YAML body for ``element`` with ``events`` (polling, webhook or none)."""
+def events_for(profile: ElementProfile | None, events: str | None) -> str:
+    """The events part to write: ``events`` when the element's docs allow it, else refused;
+    without ``events``, the first type the docs say the element supports (polling, then
+    webhooks), else the first they say nothing against, else none."""
+    if profile is None:
+        return events or "polling"
+    states = {t: profile.support.get(t, ("unstated",))[0] for t in VENDOR_TYPES}
+    if events is None:
+        for wanted in ("supported", "unstated"):
+            found = [t for t in VENDOR_TYPES if states[t] == wanted]
+            if found:
+                return found[0]
+        return "none"
+    if events in states and states[events] == "unsupported":
+        _, evidence = profile.support[events]
+        instead = next((t for t in VENDOR_TYPES if states[t] != "unsupported"), "none")
+        where = f" ({evidence.src[0]})" if evidence.src else ""
+        raise ScaffoldError(
+            f"{profile.key!r} is documented as not supporting {events} events{where}; "
+            f"use --events {instead}"
+        )
+    return events
+
+
+def yaml_body(element: str, events: str | None = None) -> str:
+    """The commented YAML body for ``element`` with ``events`` (polling, webhook, none, or
+    None for what the element's docs support)."""
     profile = check_element(element)
+    chosen = events_for(profile, events)
     parts = [
         _template("", "header"),
         _element_part(profile) if profile else _template("elements", "generic"),
-        _template("events", events),
+        _template("events", chosen),
     ]
-    if events == "polling":
+    if chosen == "polling":
         parts.append(_resources_part(profile))
     text = "".join(parts)
     return (
         text.replace("@ELEMENT@", element)
         .replace("@ENV@", env_prefix(element))
-        .replace("@EVENTS@", events)
+        .replace("@EVENTS@", chosen)
     )
 
 
-def body(element: str, events: str, output_format: str) -> str:
+def body(element: str, events: str | None, output_format: str) -> str:
     """The body as ``yaml`` (commented) or ``json`` (the same values, no comments)."""
     text = yaml_body(element, events)
     if output_format == "yaml":

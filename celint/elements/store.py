@@ -65,6 +65,19 @@ def handmade() -> Mapping[str, str]:
     return found
 
 
+@functools.cache
+def configuration_keys() -> frozenset[str]:
+    """Every configuration key some profile documents (from the index: no profile is read)."""
+    return frozenset(_index().get("configurationKeys", ()))
+
+
+@functools.cache
+def specific_keys() -> frozenset[str]:
+    """The documented configuration keys that name their element (``zendesk.subdomain``):
+    a sure sign of an instance body, unlike ``username`` or ``port``."""
+    return frozenset(_index().get("specificKeys", ()))
+
+
 def summary(key: str) -> Mapping[str, Any]:
     """What the index says of an element without reading its profile (name, hub)."""
     found: Mapping[str, Any] = _index()["elements"].get(key, {})
@@ -118,7 +131,7 @@ def _format_check() -> Any:
 
 def clear() -> None:
     """Forget what was read (a test that points the schema folder elsewhere calls this)."""
-    for cached in (_index, read, _format_check):
+    for cached in (_index, read, _format_check, configuration_keys, specific_keys):
         cached.cache_clear()
 
 

@@ -70,8 +70,8 @@ class FixResult:
         """A unified diff of the fixes ("" when nothing changes), secret values masked on both
         sides (its context lines would otherwise print them), as the parses that made the
         findings placed them."""
-        before = secrets.mask(self.source.text, self.secrets_before)
-        after = secrets.mask(self.text, self.report.secrets)
+        before = secrets.collapse(self.source.text, self.secrets_before)
+        after = secrets.collapse(self.text, self.report.secrets)
         return unified_diff(self.source.path, before, after)
 
 

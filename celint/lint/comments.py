@@ -1,4 +1,5 @@
-"""``# celint:`` comments in YAML: reading them, and silencing the findings they name.
+"""``# celint:`` comments in YAML: reading them, silencing the findings they name, and writing
+one (the language server's "suppress on this line").
 
 Imported only for a YAML text that mentions ``celint``: every other input pays neither for the
 directive patterns nor for these records. See :mod:`celint.lint.suppression` for the syntax.
@@ -115,10 +116,41 @@ def _directive(number: int, line: str, match: re.Match[str], at_top: bool) -> Di
     return Directive(number, action, words, span, problem)
 
 
-def _silences(directive: Directive, d: Diagnostic) -> Word | None:
-    if directive.problem or (directive.action == DISABLE and directive.line != d.line):
+def _silences(directive: Directive, code: str, line: int | None) -> Word | None:
+    """The word of ``directive`` that silences ``code`` on ``line``, if any."""
+    if directive.problem or (directive.action == DISABLE and directive.line != line):
         return None
-    return next((w for w in directive.words if w.prefix and d.code.startswith(w.prefix)), None)
+    return next((w for w in directive.words if w.prefix and code.startswith(w.prefix)), None)
+
+
+def disable_comment(line: str, code: str) -> tuple[int, str] | None:
+    """Where to insert what on ``line`` (one line of a YAML text, without its line break) so
+    that it silences ``code``: what an editor's "suppress on this line" writes.
+
+    The code joins the line's ``# celint: disable=`` comment, or a new such comment goes before
+    the line's other comment, or at its end. None when the line's comment is another celint
+    directive (``disable-file``, a misspelt one), which the new one would hide, or when this
+    module would not read the result as silencing ``code`` (the line ends in what it takes for
+    an open quote).
+    """
+    comment = _comment_start(line)
+    if comment is None:
+        at, text = (
+            len(line),
+            ("" if line[-1:] in (" ", "\t") else "  ") + f"# celint: {DISABLE}={code}",
+        )
+    else:
+        match = _DIRECTIVE.match(line, comment)
+        if match is None:
+            at, text = comment, f"# celint: {DISABLE}={code} "
+        elif match["action"] == DISABLE and _WORD.search(match["words"] or ""):
+            at, text = match.start("words") + len(match["words"].rstrip()), f",{code}"
+        else:
+            return None
+    written = line[:at] + text + line[at:]
+    if not any(_silences(found, code, 1) for found in directives(written)):
+        return None
+    return at, text
 
 
 def _unused(
@@ -154,7 +186,7 @@ def inline(path: str, text: str, found: list[Diagnostic], options: LintOptions) 
     kept: list[Diagnostic] = []
     used: set[Word] = set()
     for d in found:
-        words = [w for w in (_silences(c, d) for c in comments) if w is not None]
+        words = [w for w in (_silences(c, d.code, d.line) for c in comments) if w is not None]
         used.update(words)
         if not words:
             kept.append(d)

@@ -7,6 +7,8 @@ built in code, and turns rule findings into placed :class:`Diagnostic` objects.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from celint import pointer as jp
@@ -16,13 +18,14 @@ from celint.elements import profiles as elements
 from celint.io.read import DecodeError, decode, lenient, read_limited
 from celint.lint import sniff, suppression
 from celint.model import NO_FIX, Diagnostic, FileReport, Finding, Rule, Source, Span
-from celint.parse.document import Document, LineIndex
+from celint.parse.document import Document, LineIndex, Located
 from celint.parse.result import ParseProblem, ParseResult
 from celint.rules.api import RuleContext
 from celint.rules.reading.ce003_not_an_object import RULE as NOT_AN_OBJECT
 from celint.rules.reading.ce004_unreadable_input import RULE as UNREADABLE_INPUT
 from celint.schema import issues as schema_check
 from celint.schema import registry as schemas
+from celint.schema.keys import CONFIGURATION
 
 JSON_SUFFIXES = (".json",)
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -66,37 +69,84 @@ def _problem_diagnostic(path: str, problem: ParseProblem) -> Diagnostic:
 def check_source(
     source: Source, options: LintOptions = DEFAULT_OPTIONS, *, quote: bool = False
 ) -> FileReport:
-    """Lint every instance body in one decoded input.
+    """Lint every instance body (and configuration fragment) in one decoded input.
 
     With ``quote`` the report also carries the spans of every secret value, found by this
     parse, and (when there are findings) the text with them masked, for the formats that quote
-    source lines and for diffs.
+    source lines and for diffs. The report says why the input was linted or skipped (``-v``).
     """
     report = FileReport(source.path)
     parsed = parse(source, options)
-    if quote:
-        report.secrets = tuple(
-            secrets.guessed_spans(source.text) if parsed.failed else secrets.spans(parsed.documents)
-        )
     if parsed.failed:
+        if quote:
+            report.secrets = tuple(_secret_spans(source.text, parsed, []))
         if options.all_documents or sniff.looks_like_instance_text(source.text):
             report.checked = True
+            report.linted_reason = (
+                sniff.LINTED_BY_ALL
+                if options.all_documents
+                else "does not parse, but looks like an instance body"
+            )
             problems = [_problem_diagnostic(source.path, p) for p in parsed.problems]
             report.diagnostics = _finish(source.path, problems, options, source)
         else:
             report.skipped_reason = "does not parse and does not look like an instance body"
         return _quoted(report, source, quote)
+    verdicts = [_verdict(document, options) for document in parsed.documents]
+    if quote:
+        report.secrets = tuple(_secret_spans(source.text, parsed, verdicts))
     found: list[Diagnostic] = []
-    for document in parsed.documents:
-        if sniff.is_instance_document(document.value) or options.all_documents:
+    for document, verdict in zip(parsed.documents, verdicts, strict=True):
+        if verdict.kind is not None:
             report.checked = True
-            found.extend(lint_document(document, source.path, options, source.text))
+            report.linted_reason = report.linted_reason or verdict.reason
+            found.extend(lint_document(document, source.path, options, source.text, verdict.kind))
     if not report.checked:
-        report.skipped_reason = "not an instance body"
+        report.skipped_reason = verdicts[0].reason if verdicts else "no document"
         return report
     found.extend(_problem_diagnostic(source.path, p) for p in parsed.problems)
     report.diagnostics = _finish(source.path, found, options, source)
     return _quoted(report, source, quote)
+
+
+def _secret_spans(text: str, parsed: ParseResult, verdicts: list[sniff.Verdict]) -> list[Span]:
+    """Every secret value's span, from this parse (a fragment seen as the body it configures);
+    guessed from the text when the parse failed."""
+    if not parsed.failed:
+        return secrets.spans(map(_as_body, parsed.documents, verdicts), text)
+    lines = LineIndex(text)
+    return [lines.span(start, end) for start, end in secrets.guessed_ranges(text)]
+
+
+def _verdict(document: Document, options: LintOptions) -> sniff.Verdict:
+    """Sniffing's verdict on a document; with ``--all`` a document it would skip is a body."""
+    found = sniff.verdict(document.value)
+    if found.kind is None and options.all_documents:
+        return sniff.Verdict(sniff.BODY, sniff.LINTED_BY_ALL)
+    return found
+
+
+class _FragmentAsBody:
+    """A configuration fragment seen as the body it configures, ``{"configuration": ...}``,
+    so that what knows bodies (secret fields, by pointer) knows the fragment too."""
+
+    def __init__(self, document: Document) -> None:
+        self.value = {CONFIGURATION: document.value}
+        self._document = document
+
+    def locations(self) -> dict[str, Located]:
+        prefix = jp.join("", CONFIGURATION)
+        return {prefix + pointer: found for pointer, found in self._document.locations().items()}
+
+
+def _as_body(document: Document, verdict: sniff.Verdict) -> secrets.Located:
+    return _FragmentAsBody(document) if verdict.kind == sniff.FRAGMENT else document
+
+
+def _in_fragment(pointer: str) -> str:
+    """A pointer into ``{"configuration": fragment}`` as a pointer into the fragment."""
+    prefix = jp.join("", CONFIGURATION)
+    return pointer[len(prefix) :] if pointer.startswith(prefix) else pointer
 
 
 def _quoted(report: FileReport, source: Source, quote: bool) -> FileReport:
@@ -146,27 +196,51 @@ def _unreadable(path: str, data: bytes, error: DecodeError, options: LintOptions
     line, column = LineIndex(before).position(len(before))
     span = Span(line, column, line, column + 1, len(before), len(before) + 1)
     report.checked = True
+    report.linted_reason = (
+        sniff.LINTED_BY_ALL
+        if options.all_documents
+        else "unreadable, but looks like an instance body"
+    )
     problem = _problem_diagnostic(path, ParseProblem(UNREADABLE_INPUT, str(error), span))
     report.diagnostics = _finish(path, [problem], options)
     return report
 
 
 def lint_document(
-    document: Document, path: str, options: LintOptions = DEFAULT_OPTIONS, text: str | None = None
+    document: Document,
+    path: str,
+    options: LintOptions = DEFAULT_OPTIONS,
+    text: str | None = None,
+    kind: str | None = None,
 ) -> list[Diagnostic]:
     """Schema and rules over one document; each finding placed by its pointer.
 
-    An exported array of instances (``GET /instances``) is linted item by item, each item's
-    pointers under ``/N``. With ``text`` (the document's source), findings inside a string that
-    holds JSON are placed on their true line and column.
+    ``kind`` is sniffing's verdict (computed when not given; a document sniffing would skip is
+    linted as a body). An exported array of instances (``GET /instances``) is linted item by
+    item, each item's pointers under ``/N``; a configuration fragment as the configuration of
+    a body, its findings placed in the fragment. With ``text`` (the document's source),
+    findings inside a string that holds JSON are placed on their true line and column.
     """
     value = document.value
-    bodies = enumerate(value) if sniff.is_exported_array(value) else [(None, value)]
-    found = [
-        pair
-        for index, body in bodies
-        for pair in _findings(body, options, "" if index is None else jp.join("", index))
-    ]
+    kind = kind or sniff.verdict(value).kind or sniff.BODY
+    if kind == sniff.FRAGMENT:
+        prefix = jp.join("", CONFIGURATION)
+        aliases = {prefix + at: prefix + original for at, original in document.aliases.items()}
+        found = [
+            (rule, replace(finding, pointer=_in_fragment(finding.pointer)))
+            for rule, finding in _findings(
+                {CONFIGURATION: value}, options, "", aliases, fragment=True
+            )
+        ]
+    else:
+        bodies = enumerate(value) if sniff.is_exported_array(value) else [(None, value)]
+        found = [
+            pair
+            for index, body in bodies
+            for pair in _findings(
+                body, options, "" if index is None else jp.join("", index), document.aliases
+            )
+        ]
     if text is not None and found:  # a clean body has nothing to place: no JSON-in-string map
         from celint.parse import embedded
 
@@ -174,9 +248,17 @@ def lint_document(
     return [_place(path, document, rule, finding) for rule, finding in found]
 
 
-def _findings(body: Any, options: LintOptions, root: str) -> list[tuple[Rule, Finding]]:
+def _findings(
+    body: Any,
+    options: LintOptions,
+    root: str,
+    aliases: Mapping[str, str],
+    *,
+    fragment: bool = False,
+) -> list[tuple[Rule, Finding]]:
     """Run every rule on one body; a specific rule's finding replaces a generic one on the same
-    value. A body that is not a mapping is one CE003 finding."""
+    value, and no finding quotes a value that holds a secret. A body that is not a mapping is
+    one CE003 finding."""
     if not isinstance(body, dict):
         kind = schema_check.describe(body)
         message = f"an instance body must be an object (a mapping), found {kind}"
@@ -200,6 +282,7 @@ def _findings(body: Any, options: LintOptions, root: str) -> list[tuple[Rule, Fi
         root,
         frozenset(rendering.substituted) if rendering else frozenset(),
         tuple(rendering.missing) if rendering else (),
+        fragment=fragment,
     )
     found = [
         (rule, finding)
@@ -208,12 +291,28 @@ def _findings(body: Any, options: LintOptions, root: str) -> list[tuple[Rule, Fi
     ]
     if rendering is not None:
         found = [(rule, rendering.guard(finding)) for rule, finding in found]
+    bearing = secrets.aliased(aliases) | (rendering.secret_bearing if rendering else frozenset())
+    found = [(rule, _unquoted(rule, finding, bearing)) for rule, finding in found]
     specific = {finding.pointer for rule, finding in found if not rule.generic}
     return [
         (rule, finding)
         for rule, finding in found
         if not (rule.generic and finding.pointer in specific)
     ]
+
+
+def _unquoted(rule: Rule, finding: Finding, bearing: frozenset[str]) -> Finding:
+    """A finding on a value that holds a secret (reached through a YAML alias of a secret
+    field, or rendered from a variable that fills one), worded without the value; and no
+    suggestion or fix that would print a URL's password."""
+    pointer = finding.pointer
+    if any(pointer == p or pointer.startswith(p + "/") for p in bearing):
+        message = f"{rule.summary}; the value is not shown: it holds a secret"
+        return replace(finding, message=message, suggestion=None, fix=NO_FIX)
+    if secrets.url_password(finding.suggestion) is not None:
+        # The corrected value would be printed (suggestion, SARIF fix) with the password in it.
+        return replace(finding, suggestion=None, fix=NO_FIX)
+    return finding
 
 
 def _place(path: str, document: Document, rule: Rule, finding: Finding) -> Diagnostic:
@@ -230,6 +329,7 @@ def _place(path: str, document: Document, rule: Rule, finding: Finding) -> Diagn
         fixable=fixable,
         document=document.index,
         fix=finding.fix if fixable else None,
+        evidence=finding.evidence,
     )
 
 

@@ -7,9 +7,11 @@ only: inside a longer string a bare ``$name`` is too often something else (OData
 ``$filter``, a password). ``${epoch}``, ``${gmtDate:…}`` and the other time placeholders of a
 poller URL belong to the platform and are left alone.
 
-Values that came from the environment are remembered by pointer: a secret substituted there is
-never echoed (it is redacted from messages as a last line of defence), and no fix is offered
-for such a value, since a fix would write the environment's value into the file.
+Values that came from the environment are remembered by pointer, with the variables each one
+used. A variable that fills a secret field is a secret wherever else it is used: the values it
+went into are *secret-bearing* pointers, whose findings never quote them (redaction by pointer,
+never by searching messages for the secret's text). No fix is offered for a rendered value,
+since a fix would write the environment's value into the file.
 """
 
 from __future__ import annotations
@@ -28,10 +30,6 @@ _BRACED = re.compile(r"\$\{(?P<name>[A-Za-z_][A-Za-z0-9_]*)(?:(?P<colon>:?)-(?P<
 _BARE = re.compile(r"\s*\$(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*")
 #: The platform's own placeholders in poller URLs, not environment variables.
 PLATFORM_NAMES = frozenset({"epoch", "gmtDate", "date", "dateTimeZone"})
-#: Secrets shorter than this are not searched for in messages (they would match by accident);
-#: the rules never print secret values anyway.
-REDACT_MIN_LENGTH = 4
-REDACTED = "(secret from the environment)"
 
 
 @dataclass
@@ -42,20 +40,31 @@ class Rendering:
     #: Pointers of the values that substitution changed.
     substituted: set[str] = field(default_factory=set)
     missing: list[tuple[str, str]] = field(default_factory=list)
-    secrets: set[str] = field(default_factory=set)
+    #: The variables each substituted value used, by pointer.
+    variables: dict[str, set[str]] = field(default_factory=dict)
+
+    @property
+    def secret_bearing(self) -> frozenset[str]:
+        """Pointers of values (outside secret fields) that used a variable which also fills a
+        secret field: they hold a secret, so no finding may quote them."""
+        secret = {
+            name
+            for pointer, names in self.variables.items()
+            if is_secret_pointer(pointer)
+            for name in names
+        }
+        return frozenset(
+            pointer
+            for pointer, names in self.variables.items()
+            if names & secret and not is_secret_pointer(pointer)
+        )
 
     def guard(self, finding: Finding) -> Finding:
-        """The finding with substituted secrets redacted, and without a fix for a rendered
-        value (a fix would write the rendered text, the environment's value, into the file)."""
-        rendered = finding.pointer in self.substituted
-        message, suggestion = finding.message, finding.suggestion
-        for secret in self.secrets:
-            message = message.replace(secret, REDACTED)
-            suggestion = suggestion.replace(secret, REDACTED) if suggestion else suggestion
-        if not rendered and (message, suggestion) == (finding.message, finding.suggestion):
+        """The finding without a fix for a rendered value (a fix would write the rendered
+        text, the environment's value, into the file)."""
+        if finding.pointer not in self.substituted or finding.fix is NO_FIX:
             return finding
-        fix = NO_FIX if rendered else finding.fix
-        return dataclasses.replace(finding, message=message, suggestion=suggestion, fix=fix)
+        return dataclasses.replace(finding, fix=NO_FIX)
 
 
 def render(body: Any, environment: Mapping[str, str], root: str = "") -> Rendering:
@@ -86,7 +95,7 @@ def _string(value: str, pointer: str, environment: Mapping[str, str], out: Rende
                 out.missing.append((pointer, name))
                 return None
             return default
-        used.append(found)
+        used.append(name)
         return found
 
     def braced(match: re.Match[str]) -> str:
@@ -104,6 +113,6 @@ def _string(value: str, pointer: str, environment: Mapping[str, str], out: Rende
         rendered = _BRACED.sub(braced, value)
     if rendered != value:
         out.substituted.add(pointer)
-    if is_secret_pointer(pointer):
-        out.secrets.update(s for s in used if len(s) >= REDACT_MIN_LENGTH)
+    if used:
+        out.variables[pointer] = set(used)
     return rendered

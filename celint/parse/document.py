@@ -17,10 +17,16 @@ from celint.model import Span
 
 @dataclass(frozen=True)
 class Located:
-    """The span of a value and, for a member of a mapping, the span of its key."""
+    """The span of a value and, for a member of a mapping, the span of its key; ``earlier``
+    holds the spans of values a repeated key overrode (CE002), which a mask must hide too."""
 
     value: Span
     key: Span | None = None
+    earlier: tuple[Span, ...] = ()
+
+    def replaced_by(self, later: Located) -> Located:
+        """``later`` as the member's location, remembering this value as overridden."""
+        return Located(later.value, later.key, (*self.earlier, self.value, *later.earlier))
 
 
 class LineIndex:
@@ -61,11 +67,17 @@ class Document:
         self._table: dict[str, Located] | None = None
         self._start = start
         self._nested: dict[str, Document] = {}
+        #: Pointer of a value reached through a YAML alias -> pointer of the anchored value.
+        self.aliases: dict[str, str] = {}
 
     def _located(self, pointer: str) -> Located | None:
+        return self.locations().get(pointer)
+
+    def locations(self) -> dict[str, Located]:
+        """Every located pointer of the document (built on first use)."""
         if self._table is None:
             self._table = self._locate()
-        return self._table.get(pointer)
+        return self._table
 
     def span(self, pointer: str, *, key: bool = False) -> Span | None:
         """Where ``pointer`` is; with ``key`` the member's key. Missing pointers fall back upwards.

@@ -22,6 +22,7 @@ from celint.rules.reading.ce002_duplicate_key import RULE as DUPLICATE_KEY
 from celint.rules.reading.ce004_unreadable_input import RULE as UNREADABLE_INPUT
 
 _WS = re.compile(r"[ \t\n\r]*")
+_DIRECTIVE = re.compile(r"celint\s*:\s*disable(?:-file)?\s*=\s*([\w,-]+)")
 _STRING_OR_BRACKET = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
 _SCALAR = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|null|NaN|-?Infinity")
 _NICER = {
@@ -111,6 +112,10 @@ def load_json(text: str, max_depth: int = DEFAULT_OPTIONS.max_depth) -> ParseRes
 
 def _syntax_problem(text: str, exc: json.JSONDecodeError) -> ParseProblem:
     lines = LineIndex(text)
+    if text.startswith(("//", "/*"), exc.pos):
+        return ParseProblem(
+            PARSE_ERROR, _comment_message(text, exc.pos), lines.span(exc.pos, exc.pos + 2)
+        )
     reason = exc.msg
     nicer = next((v for k, v in _NICER.items() if reason.startswith(k)), reason)
     where = f"line {exc.lineno}, column {exc.colno}"
@@ -126,6 +131,28 @@ def _syntax_problem(text: str, exc: json.JSONDecodeError) -> ParseProblem:
         where = "the end of the file"
     return ParseProblem(
         PARSE_ERROR, f"invalid JSON: {nicer} (at {where})", lines.span(exc.pos, exc.pos + 1)
+    )
+
+
+def _place(table: dict[str, Located], pointer: str, found: Located) -> None:
+    """Record where ``pointer`` is; a repeated key's later value wins, as in ``json.loads``,
+    and the overridden one is kept as ``earlier``."""
+    previous = table.get(pointer)
+    table[pointer] = found if previous is None else previous.replaced_by(found)
+
+
+def _comment_message(text: str, at: int) -> str:
+    """What to say of a comment in JSON: it is not JSON, and, when it was meant to silence a
+    finding (``// celint: disable=CE219``), how to do that in a JSON file."""
+    end = text.find("\n", at)
+    directive = _DIRECTIVE.search(text, at, len(text) if end == -1 else end)
+    if directive is None:
+        return "invalid JSON: JSON has no comments; remove the comment"
+    codes = ", ".join(json.dumps(code) for code in directive.group(1).split(",") if code)
+    return (
+        "invalid JSON: JSON has no comments, so a celint comment cannot silence a finding in a "
+        "JSON file; remove it and list the codes under per-file-ignores in the configuration, "
+        f'such as [tool.celint.per-file-ignores] "path/to/file.json" = [{codes}]'
     )
 
 
@@ -177,7 +204,7 @@ def index_json(text: str, lines: LineIndex) -> tuple[dict[str, Located], list[Pa
                 continue
         else:
             end = scanstring(text, pos + 1)[1] if char == '"' else _SCALAR.match(text, pos).end()  # type: ignore[union-attr]
-            table[pointer] = Located(lines.span(pos, end), key_span)
+            _place(table, pointer, Located(lines.span(pos, end), key_span))
             pos = end
         # After a value: close finished containers, or move to the next member.
         while stack:
@@ -193,6 +220,6 @@ def index_json(text: str, lines: LineIndex) -> tuple[dict[str, Located], list[Pa
                 break
             pos += 1
             stack.pop()
-            table[frame[1]] = Located(lines.span(frame[3], pos), frame[4])
+            _place(table, frame[1], Located(lines.span(frame[3], pos), frame[4]))
         else:
             return table, repeats

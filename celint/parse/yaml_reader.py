@@ -23,6 +23,7 @@ from celint.parse.result import ParseProblem, ParseResult
 from celint.rules.reading.ce001_parse_error import RULE as PARSE_ERROR
 from celint.rules.reading.ce002_duplicate_key import RULE as DUPLICATE_KEY
 from celint.rules.reading.ce004_unreadable_input import RULE as UNREADABLE_INPUT
+from celint.secrets import is_secret_pointer
 
 _CORE = "tag:yaml.org,2002:"
 
@@ -120,6 +121,21 @@ def _mark_problem(rule: Rule, message: str, lines: LineIndex, mark: Any) -> Pars
     return ParseProblem(rule, message, span)
 
 
+def _quoting_nothing(problem: str) -> str:
+    """The parser's words without the names it quotes from the text: an alias or anchor name
+    may be a secret pasted after ``*`` or ``&`` (``oauth.api.secret: *Xk9m...``)."""
+    if "undefined alias" in problem:
+        return "an alias (*name) that no anchor (&name) defines before it"
+    return problem
+
+
+def _tag_problem(tag: str, pointer: str) -> str:
+    """A refused tag, named unless it sits at a secret field (where it may be the secret)."""
+    if is_secret_pointer(pointer):
+        return "a YAML tag at a secret field is not plain data (the tag is not shown)"
+    return f"YAML tag {tag!r} is not plain data"
+
+
 def load_yaml(
     text: str,
     max_depth: int = DEFAULT_OPTIONS.max_depth,
@@ -139,7 +155,7 @@ def load_yaml(
         )
         return result
     except MarkedYAMLError as exc:
-        problem = exc.problem or exc.context or "not valid YAML"
+        problem = _quoting_nothing(exc.problem or exc.context or "not valid YAML")
         mark = exc.problem_mark or exc.context_mark
         result.problems.append(_mark_problem(PARSE_ERROR, f"invalid YAML: {problem}", lines, mark))
         return result
@@ -155,7 +171,9 @@ def load_yaml(
         except _Refused as refused:
             result.problems.append(refused.problem)
             continue
-        result.documents.append(Document(value, builder.located, index, _mark_span(lines, node)))
+        document = Document(value, builder.located, index, _mark_span(lines, node))
+        document.aliases = builder.aliases
+        result.documents.append(document)
         result.problems.extend(builder.problems)
     return result
 
@@ -170,6 +188,11 @@ class _Builder:
         self.max_depth = max_depth
         self.max_alias_nodes = max_alias_nodes
         self.nodes: dict[str, tuple[Any, Any]] = {}
+        #: Value nodes a repeated key overrode, by the member's pointer (masked too).
+        self.overridden: dict[str, list[Any]] = {}
+        #: Pointer reached through an alias -> pointer where its node was first built.
+        self.aliases: dict[str, str] = {}
+        self.first: dict[int, str] = {}
         self.problems: list[ParseProblem] = []
         self.built: set[int] = set()
         self.repeated = 0
@@ -179,7 +202,11 @@ class _Builder:
         """The span table, made on the first position asked for from the recorded nodes."""
         span = functools.partial(_mark_span, self.lines)
         return {
-            pointer: Located(span(node), span(key) if key is not None else None)
+            pointer: Located(
+                span(node),
+                span(key) if key is not None else None,
+                tuple(span(earlier) for earlier in self.overridden.get(pointer, ())),
+            )
             for pointer, (node, key) in self.nodes.items()
         }
 
@@ -192,7 +219,9 @@ class _Builder:
         a large plain file is never refused and a "billion laughs" stops after the limit."""
         if id(node) not in self.built:
             self.built.add(id(node))
+            self.first[id(node)] = pointer
             return
+        self.aliases[pointer] = self.first[id(node)]
         self.repeated += 1
         if self.repeated > self.max_alias_nodes:
             message = (
@@ -208,6 +237,8 @@ class _Builder:
             raise self.refuse(node, _too_deep(self.max_depth), pointer)
         if id(node) in self.active:
             raise self.refuse(node, "an alias refers to a node that contains it", pointer)
+        if pointer in self.nodes:  # a repeated key: this value overrides the earlier one
+            self.overridden.setdefault(pointer, []).append(self.nodes[pointer][0])
         self.nodes[pointer] = (node, key)
         tag = node.tag or ""
         if node.id == "scalar":
@@ -223,7 +254,7 @@ class _Builder:
                 return self.mapping(node, pointer, depth)
         finally:
             self.active.discard(id(node))
-        raise self.refuse(node, f"YAML tag {tag!r} is not plain data", pointer)
+        raise self.refuse(node, _tag_problem(tag, pointer), pointer)
 
     def mapping(self, node: Any, pointer: str, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -269,7 +300,7 @@ class _Builder:
             return _int(text)
         if kind == "float":
             return _float(text)
-        raise self.refuse(node, f"YAML tag {tag!r} is not plain data", pointer)
+        raise self.refuse(node, _tag_problem(tag, pointer), pointer)
 
 
 def _key_text(key: Any) -> str:

@@ -19,10 +19,12 @@ from celint.model import FileReport, Rule, RunResult, Totals
 class ReportSettings:
     """How to print: colour, the summary line, how many fixes were applied, and the rule
     table (formats that describe every rule, such as SARIF, list it; the caller passes the
-    registry, so reporters never import the rules)."""
+    registry, so reporters never import the rules). ``verbose`` (``-v``) adds, under each
+    finding that rests on an element fact, where the docs state it (text and full)."""
 
     color: bool = False
     quiet: bool = False
+    verbose: bool = False
     fixed: int = 0
     rules: tuple[Rule, ...] = ()
 

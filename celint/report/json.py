@@ -1,4 +1,4 @@
-"""``--format json``: the stable, versioned JSON document of SPEC section 5."""
+"""``--format json``: the stable, versioned JSON document (README, JSON output)."""
 
 from __future__ import annotations
 

@@ -25,6 +25,14 @@ def line(d: Diagnostic, color: bool = False) -> str:
     return f"{where} {code} {d.message}"
 
 
+def evidence(d: Diagnostic, settings: ReportSettings) -> list[str]:
+    """With ``-v``: the row under a finding that names the element fact it rests on (its
+    trust and the doc page), so a reader can judge a catalogue finding by its source."""
+    if not settings.verbose or d.evidence is None:
+        return []
+    return [f"    = evidence: {d.evidence}"]
+
+
 def summary(totals: Totals, settings: ReportSettings) -> str:
     """``Found 3 problems (2 errors, 1 warning) in 1 of 4 files; 2 fixable with --fix.``"""
     fixed = f"Fixed {plural(settings.fixed, 'problem')}. " if settings.fixed else ""
@@ -48,7 +56,10 @@ def summary(totals: Totals, settings: ReportSettings) -> str:
 
 
 def file_text(report: FileReport, settings: ReportSettings) -> str:
-    return "".join(line(d, settings.color) + "\n" for d in report.diagnostics)
+    rows = [
+        row for d in report.diagnostics for row in [line(d, settings.color), *evidence(d, settings)]
+    ]
+    return "".join(row + "\n" for row in rows)
 
 
 def footer(totals: Totals, settings: ReportSettings) -> str:

@@ -11,9 +11,11 @@ per input and run, named by a digest of everything the report depends on:
   of the schema and profile data (an edited rule or profile, or a reinstall, is a new run).
 
 An entry is the report as the reporters use it, as JSON: diagnostics (with the replacement text
-SARIF shows), the secret spans and, for the formats that quote source lines, the text with every
-secret masked (``FileReport.quoted``). Nothing else of the input is kept, so no secret is stored
-in clear. A run with ``--env`` depends on the environment and is never cached.
+SARIF shows and the evidence ``-v`` cites), why the input was linted or skipped, the secret spans
+and, for the formats that quote source lines, the text with every secret masked
+(``FileReport.quoted``). Nothing else of the input is kept, so no secret is stored in clear;
+a diagnostic's ``fix`` (the value a fix would write) is not kept either: fixes never read the
+cache. A run with ``--env`` depends on the environment and is never cached.
 
 Entries are written whole or not at all (:func:`celint.io.write.write_unsynced`), so a second
 run or another worker process reads a complete entry or none; one that cannot be read, does not
@@ -160,6 +162,7 @@ def _entry(key: str, report: FileReport) -> bytes:
         "path": report.path,
         "checked": report.checked,
         "skipped": report.skipped_reason,
+        "linted": report.linted_reason,
         "diagnostics": [_diagnostic(d) for d in report.diagnostics],
         "secrets": [_span(span) for span in report.secrets],
         "quoted": report.quoted,
@@ -185,6 +188,7 @@ def _diagnostic(d: Diagnostic) -> list[Any]:
         d.fixable,
         d.document,
         d.replacement,
+        d.evidence,
     ]
 
 
@@ -195,11 +199,12 @@ def _report(stored: Any, key: str, name: str) -> FileReport:
         raise ValueError("an entry for another input")
     return FileReport(
         name,
-        [_read_diagnostic(item) for item in _kind(stored["diagnostics"], list)],
-        _kind(stored["checked"], bool),
-        _optional(stored["skipped"], str),
-        tuple(_read_span(item) for item in _kind(stored["secrets"], list)),
-        _optional(stored["quoted"], str),
+        diagnostics=[_read_diagnostic(item) for item in _kind(stored["diagnostics"], list)],
+        checked=_kind(stored["checked"], bool),
+        skipped_reason=_optional(stored["skipped"], str),
+        linted_reason=_optional(stored["linted"], str),
+        secrets=tuple(_read_span(item) for item in _kind(stored["secrets"], list)),
+        quoted=_optional(stored["quoted"], str),
     )
 
 
@@ -211,9 +216,10 @@ def _read_span(stored: Any) -> Span:
 
 
 def _read_diagnostic(stored: Any) -> Diagnostic:
-    path, code, rule, severity, message, pointer, span, suggestion, fixable, document, fix = _kind(
-        stored, list
+    path, code, rule, severity, message, pointer, span, suggestion, fixable, document, *rest = (
+        _kind(stored, list)
     )
+    replacement, evidence = rest
     return Diagnostic(
         _kind(path, str),
         _kind(code, str),
@@ -225,7 +231,8 @@ def _read_diagnostic(stored: Any) -> Diagnostic:
         _optional(suggestion, str),
         _kind(fixable, bool),
         _kind(document, int),
-        replacement=_optional(fix, str),
+        replacement=_optional(replacement, str),
+        evidence=_optional(evidence, str),
     )
 
 

@@ -21,7 +21,7 @@ from celint.secrets import holds_secret, is_env_reference, is_secret_pointer
 if TYPE_CHECKING:
     from celint.schema.compiled import SchemaError
 
-_CREDENTIALS = re.compile(r"(://)[^/@\s\"]+@")
+_CREDENTIALS = re.compile(r"(//)[^/@\s\"]+@")
 _JSON_TYPES = {
     dict: "an object",
     list: "a list",

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 
 from celint.model import Finding, Severity, rule
 from celint.rules.api import RuleContext
+from celint.rules.support.evidence import documented
 from celint.schema.issues import shown
 from celint.schema.keys import AUTH_TYPE
 from celint.suggest import closest
@@ -41,6 +42,7 @@ def check(context: RuleContext) -> Iterator[Finding]:
         f"expected {supported}{hint}",
         suggestion=guess,
         severity=profile.auth_evidence.severity,
+        evidence=profile.auth_evidence.cited(),
     )
 
 
@@ -49,6 +51,6 @@ RULE = rule(
     "auth-type-invalid",
     Severity.ERROR,
     "authentication.type is not one the element supports",
-    __doc__,
+    documented(__doc__),
     check,
 )

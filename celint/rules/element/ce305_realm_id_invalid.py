@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from celint.elements.profiles import ElementProfile
 from celint.model import Finding, Severity, rule
 from celint.rules.api import RuleContext
+from celint.rules.support.text import padding
 from celint.schema.issues import shown
 from celint.secrets import is_literal
 
@@ -55,6 +56,9 @@ def check(context: RuleContext) -> Iterator[Finding]:
     as_string = isinstance(value, int) and not isinstance(value, bool) and value >= 0
     hint = f'; write it as a string: "{value}"' if as_string else ""
     form = "a string of digits (the company id)" if pattern == DIGITS else f"of the form {pattern}"
+    where = padding(value)
+    if where is not None and _matcher(pattern).search(value.strip()):
+        hint = f"; it has {where} whitespace: write {value.strip()!r}"
     yield Finding(pointer, f"realmId {shown(pointer, value)} is not {form}{hint}")
 
 

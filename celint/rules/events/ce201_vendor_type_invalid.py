@@ -21,9 +21,9 @@ from collections.abc import Iterator
 
 from celint.model import NO_FIX, Finding, Severity, rule
 from celint.rules.api import RuleContext
-from celint.rules.support.config import vendor_types
+from celint.rules.support.text import padding
 from celint.schema.issues import shown
-from celint.schema.keys import VENDOR_TYPE, VENDOR_TYPE_ALIASES
+from celint.schema.keys import VENDOR_TYPE, VENDOR_TYPE_ALIASES, VENDOR_TYPES
 from celint.suggest import closest
 
 
@@ -31,12 +31,25 @@ def check(context: RuleContext) -> Iterator[Finding]:
     value = context.literal(VENDOR_TYPE)
     if value is None:
         return
-    allowed = vendor_types(context)
+    # Whether the element supports the type is CE309's: here, only the word is judged.
+    allowed = VENDOR_TYPES
     # The alias, spelt exactly, is CE219's; a case or whitespace variant of any accepted value is
     # not known to be accepted, so it is invalid here (with the fix).
     if isinstance(value, str) and (value in allowed or value in VENDOR_TYPE_ALIASES):
         return
     pointer = context.config_pointer(VENDOR_TYPE)
+    where = padding(value)
+    stripped = value.strip() if isinstance(value, str) else None
+    if where is not None and (stripped in allowed or stripped in VENDOR_TYPE_ALIASES):
+        meant = VENDOR_TYPE_ALIASES.get(stripped, stripped)
+        yield Finding(
+            pointer,
+            f"event type {shown(pointer, value)} has {where} whitespace, and the platform "
+            f"compares it as written; did you mean {meant!r}?",
+            suggestion=meant,
+            fix=meant,
+        )
+        return
     guess = closest(value, allowed) if isinstance(value, str) else None
     expected = " or ".join(repr(t) for t in allowed)
     hint = f"; did you mean {guess!r}?" if guess else ""

@@ -19,12 +19,12 @@ from collections.abc import Iterator
 
 from celint.model import Finding, Severity, rule
 from celint.rules.api import RuleContext
-from celint.rules.support.config import interval_minutes
+from celint.rules.support.config import interval_read
 from celint.schema.keys import REFRESH_INTERVAL
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
-    minutes = interval_minutes(context.literal(REFRESH_INTERVAL))
+    minutes = interval_read(context.literal(REFRESH_INTERVAL))
     low, high = context.options.interval_min, context.options.interval_max
     if minutes is not None and not low <= minutes <= high:
         yield Finding(

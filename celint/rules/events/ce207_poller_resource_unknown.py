@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from celint.model import NO_FIX, Finding, Severity, rule
 from celint.rules.api import RuleContext
 from celint.rules.support.config import known_resource, poller_list, resource_severity
+from celint.rules.support.evidence import documented
 from celint.rules.support.poller_urls import segment
 from celint.rules.support.text import clip
 from celint.schema.keys import POLLER_URLS
@@ -63,6 +64,7 @@ def check(context: RuleContext) -> Iterator[Finding]:
             suggestion=fixed,
             fix=fixed if fixed is not None else NO_FIX,
             severity=severity,
+            evidence=profile.resources_evidence.cited(),
         )
 
 
@@ -71,7 +73,7 @@ RULE = rule(
     "poller-resource-unknown",
     Severity.ERROR,
     "a resource the element does not have",
-    __doc__,
+    documented(__doc__),
     check,
     fixable=True,
     requires=(POLLER_URLS,),

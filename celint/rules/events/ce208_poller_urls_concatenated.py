@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from celint.model import NO_FIX, Finding, Severity, rule
 from celint.rules.api import RuleContext
 from celint.rules.support.config import known_resource, poller_list, resource_severity
+from celint.rules.support.evidence import documented
 from celint.rules.support.poller_urls import segment
 from celint.rules.support.text import clip
 from celint.schema.keys import POLLER_URLS
@@ -51,6 +52,7 @@ def check(context: RuleContext) -> Iterator[Finding]:
                 suggestion=fixed,
                 fix=fixed,
                 severity=severity,
+                evidence=context.profile.resources_evidence.cited(),
             )
         else:
             readings = " or ".join(repr(clip(sep.join(r), 150)) for r in split.readings)
@@ -60,6 +62,7 @@ def check(context: RuleContext) -> Iterator[Finding]:
                 f"for example {readings} (the text splits more than one way)",
                 fix=NO_FIX,
                 severity=severity,
+                evidence=context.profile.resources_evidence.cited(),
             )
 
 
@@ -68,7 +71,7 @@ RULE = rule(
     "poller-urls-concatenated",
     Severity.ERROR,
     "resources run together with no separator",
-    __doc__,
+    documented(__doc__),
     check,
     fixable=True,
     requires=(POLLER_URLS,),

@@ -43,7 +43,7 @@ def check(context: RuleContext) -> Iterator[Finding]:
         return
     known = _event_keys()
     for key, value in context.configuration.items():
-        if key not in known or value is None:
+        if key not in known or value is None or context.unset_by_platform(key):
             continue
         if off:
             message = (

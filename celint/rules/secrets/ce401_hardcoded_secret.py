@@ -1,8 +1,12 @@
 """## What it does
 Reports a secret field that holds a literal value instead of a placeholder or an environment
-reference: `oauth.api.secret`, `event.notification.signature.key`, configuration keys ending
-in `.secret`, `.password` or `.token`, the `providerData` code, secret and verifiers, and an
-exported instance's `token`. The value is never printed, in any output.
+reference: `oauth.api.secret`, `event.notification.signature.key`, any key whose last segment
+(split on `.` and `_`) is or ends with `secret`, `password` or `token` (`consumer_secret`,
+`oauth.user.refresh_token`; not `token_id`), `apikey`/`api_key` keys, the `providerData` code
+and verifier, an exported instance's `token`, and the password in a URL's user information
+(`https://user:password@host`) in any value. An environment reference with a literal default
+(`${SECRET:-the-secret}`) writes the secret in the file too. The value is never printed, in
+any output, nor its length.
 
 ## Why is this bad?
 A body kept in git is read by everyone with access to the repository, its forks, its CI logs
@@ -25,7 +29,7 @@ from typing import Any
 from celint import pointer as jp
 from celint.model import Finding, Severity, rule
 from celint.rules.api import RuleContext
-from celint.secrets import is_literal, is_secret_pointer
+from celint.secrets import is_literal, is_secret_pointer, literal_default, url_password
 
 
 def _candidates(context: RuleContext) -> Iterator[tuple[str, Any]]:
@@ -54,16 +58,30 @@ def is_hardcoded(value: Any) -> bool:
 
 def check(context: RuleContext) -> Iterator[Finding]:
     for pointer, value in _candidates(context):
-        if (
-            is_secret_pointer(pointer)
-            and is_hardcoded(value)
-            and not context.from_environment(pointer)
-        ):
-            key = jp.last(pointer)
+        if context.from_environment(pointer):
+            continue
+        if not is_secret_pointer(pointer):
+            if url_password(value) is not None:
+                yield Finding(
+                    pointer,
+                    f"the URL in {jp.last(pointer)!r} carries a password (not shown); keep it "
+                    "out of the file: an environment reference in its place, such as "
+                    "https://user:${HOOK_PASSWORD}@host/..., and rotate the password",
+                )
+            continue
+        key = jp.last(pointer)
+        if is_hardcoded(value):
             yield Finding(
                 pointer,
                 f"{key!r} holds a literal secret (not shown); keep it out of the file: use an "
                 f"environment reference such as ${{{_variable(key)}}}, and rotate the secret",
+            )
+        elif literal_default(value):
+            yield Finding(
+                pointer,
+                f"{key!r} gives its environment reference a literal default (not shown): the "
+                f"default is a secret written in the file; drop it (${{{_variable(key)}}}) "
+                "and rotate the secret",
             )
 
 

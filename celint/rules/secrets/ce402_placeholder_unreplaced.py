@@ -1,6 +1,7 @@
 """## What it does
 Reports a template placeholder that is still in the body: `<CALLBACK_URL>`, `{{ secret }}`,
-runs of `x` (`xxxxxxxx`), `INSERT_...`, `YOUR_...`. Each placeholder is reported once, here;
+`%{secret}`, `%(secret)s`, `#{secret}`, runs of `x` (`xxxxxxxx`), `INSERT_...`, `YOUR_...`, and
+the platform's `********` mask of a secret. Each placeholder is reported once, here;
 the value rules (URL, realmId, interval, secret, resource list) pass over it.
 
 ## Why is this bad?
@@ -24,7 +25,7 @@ from celint import pointer as jp
 from celint.model import Finding, Severity, rule
 from celint.rules.api import RuleContext
 from celint.rules.support.text import clip
-from celint.secrets import is_placeholder, is_secret_pointer
+from celint.secrets import is_mask, is_placeholder, is_secret_pointer
 
 
 def _strings(value: Any, pointer: str, label: str) -> Iterator[tuple[str, str, str]]:
@@ -42,7 +43,13 @@ def _strings(value: Any, pointer: str, label: str) -> Iterator[tuple[str, str, s
 
 def check(context: RuleContext) -> Iterator[Finding]:
     for pointer, label, value in _strings(context.body, context.root, "the document"):
-        if is_placeholder(value):
+        if is_mask(value):
+            yield Finding(
+                pointer,
+                f"{label!r} holds the platform's mask of a secret (********), as an exported "
+                "instance shows it; write the secret's environment reference, such as ${VAR}",
+            )
+        elif is_placeholder(value):
             what = "" if is_secret_pointer(pointer) else f" ({clip(value, 60)!r})"
             yield Finding(
                 pointer,

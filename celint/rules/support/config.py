@@ -18,29 +18,27 @@ from celint.rules.support import urls
 from celint.rules.support.poller_urls import PollerList, parse
 from celint.schema.keys import CALLBACK_URL, ENABLED, POLLER_URLS
 
-#: What a body means when it sets no event type and its element is unknown.
-DEFAULT_VENDOR_TYPES = ElementProfile(key="").vendor_types
-
 
 def is_blank(value: Any) -> bool:
     """Absent in effect: null (as exported bodies write it) or a string of whitespace."""
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+def missing(context: RuleContext, key: str) -> bool:
+    """``key`` is missing from the body: absent, null or blank. A configuration fragment (a
+    partial update of an instance's configuration) never misses a key: what it leaves out,
+    the instance keeps."""
+    return not context.fragment and is_blank(context.configuration.get(key))
+
+
 def events_off(context: RuleContext) -> bool:
-    """Events are certainly off: the switch is absent, null, false or "false" (a placeholder
-    or an environment reference may turn them on, so those do not count as off)."""
+    """Events are certainly off: the switch is absent (from a whole body), null, false or
+    "false" (a placeholder or an environment reference may turn them on, so those do not count
+    as off)."""
     value = context.configuration.get(ENABLED)
-    return (
-        value is None
-        or value is False
-        or (isinstance(value, str) and value.strip().lower() == "false")
-    )
-
-
-def vendor_types(context: RuleContext) -> tuple[str, ...]:
-    """The event types the body's element supports (both, for an unknown element)."""
-    return context.profile.vendor_types if context.profile else DEFAULT_VENDOR_TYPES
+    if value is None:
+        return not (context.fragment and ENABLED not in context.configuration)
+    return value is False or (isinstance(value, str) and value.strip().lower() == "false")
 
 
 def resource_severity(profile: ElementProfile) -> Severity:
@@ -69,22 +67,39 @@ def poller_list(context: RuleContext) -> PollerList | None:
 
 
 _MINUTES = re.compile(r"[1-9][0-9]*")
+#: What Java's ``Integer.parseInt`` (the platform's reading) takes as a positive number: an
+#: optional plus sign and leading zeros before the digits.
+_JAVA_MINUTES = re.compile(r"\+?0*([1-9][0-9]*)")
+_JAVA_INT_MAX = 2**31 - 1
 _MINUTES_MEANT = re.compile(
     r"\s*0*([1-9][0-9]*)(?:\.0*)?\s*(?:m|mins?|minutes?)?\s*", re.IGNORECASE
 )
 
 
 def interval_minutes(value: Any) -> int | None:
-    """The refresh interval as a positive whole number of minutes, or None when it is not one.
+    """The refresh interval as a positive whole number of minutes, written as the docs write
+    it, or None when it is not one.
 
     A JSON integer or a string of digits (the docs write ``"15"``) count; booleans, fractions,
-    zero, negatives, leading zeros and units (``"15m"``) do not.
+    zero, negatives, leading zeros, a plus sign and units (``"15m"``) do not.
     """
     if isinstance(value, int) and not isinstance(value, bool):
         return value if value >= 1 else None
     if isinstance(value, str) and _MINUTES.fullmatch(value):
         return int(value)
     return None
+
+
+def interval_read(value: Any) -> int | None:
+    """The minutes the platform reads from the interval, or None when it reads no positive
+    whole number: what :func:`interval_minutes` accepts, and also the strings Java's
+    ``Integer.parseInt`` reads the same way (``"015"``, ``"+15"``)."""
+    found = interval_minutes(value)
+    if found is not None or not isinstance(value, str):
+        return found
+    match = _JAVA_MINUTES.fullmatch(value)
+    minutes = int(match.group(1)) if match else None
+    return minutes if minutes is not None and minutes <= _JAVA_INT_MAX else None
 
 
 def interval_meant(value: Any) -> int | None:
@@ -110,7 +125,7 @@ def when_missing(
     body; the finding's pointer is the missing key's, so it takes the schema's place."""
 
     def check(context: RuleContext) -> Iterator[Finding]:
-        if applies(context) and is_blank(context.configuration.get(key)):
+        if applies(context) and missing(context, key):
             yield Finding(context.config_pointer(key), message)
 
     check.__doc__ = f"Report a missing {key!r}."

@@ -36,6 +36,12 @@ _ADDRESS_KINDS = (
 )
 
 
+def is_url_key(key: str) -> bool:
+    """A configuration key whose value is a URL by its name (``oauth.callback.url``,
+    ``base.url``, ``helpdesk.servicecloud.endpointurl``, ``baseUrl``)."""
+    return key.lower().endswith("url")
+
+
 def scheme_typo_fix(url: str) -> str | None:
     """The URL with a misspelt ``://`` repaired, when the typo is one of the unambiguous ones."""
     match = _SCHEME_TYPO.match(url.strip())
