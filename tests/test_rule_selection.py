@@ -165,9 +165,10 @@ ELEMENTS = st.sampled_from([{"key": "quickbooks"}, {"key": "hubspot"}, {"key": "
     changes=st.dictionaries(KEYS, st.one_of(VALUES, st.just("DROP")), max_size=8),
     element=ELEMENTS,
     language=st.sampled_from(["json", "yaml"]),
+    fragment=st.booleans(),
 )
 def test_the_selection_finds_what_every_rule_finds_on_changed_bodies(
-    changes: dict[str, Any], element: dict[str, str] | None, language: str
+    changes: dict[str, Any], element: dict[str, str] | None, language: str, fragment: bool
 ) -> None:
     body = valid_body()
     if element is None:
@@ -179,7 +180,8 @@ def test_the_selection_finds_what_every_rule_finds_on_changed_bodies(
             body["configuration"].pop(key, None)
         else:
             body["configuration"][key] = value
-    text = json.dumps(body, indent=2) if language == "json" else _yaml(body)
+    document = body["configuration"] if fragment else body
+    text = json.dumps(document, indent=2) if language == "json" else _yaml(document)
     both_ways(f"body.{language}", text)
 
 
@@ -197,6 +199,7 @@ SKIPPABLE = [(code, requires) for code, *_, requires in rules.table.RULES if req
     changes=st.dictionaries(KEYS, VALUES, max_size=10),
     element=ELEMENTS,
     drop=st.sets(st.sampled_from(sorted(VALID["configuration"]))),
+    fragment=st.booleans(),
 )
 def test_a_rule_finds_nothing_in_a_body_without_what_it_requires(
     code: str,
@@ -204,8 +207,10 @@ def test_a_rule_finds_nothing_in_a_body_without_what_it_requires(
     changes: dict[str, Any],
     element: dict[str, str] | None,
     drop: set[str],
+    fragment: bool,
 ) -> None:
-    """Where the selection skips a rule: every rule forced on, the rule reports nothing."""
+    """Where the selection skips a rule: every rule forced on, the rule reports nothing, in a
+    whole body or in a configuration fragment (the configuration alone)."""
     body = valid_body()
     if element is None:
         body.pop("element")
@@ -218,8 +223,9 @@ def test_a_rule_finds_nothing_in_a_body_without_what_it_requires(
         if key not in drop and not _requires(requires, key)
     }
     assert code not in {rule.code for rule, _ in rules.checks_for(body["configuration"])}
+    document = body["configuration"] if fragment else body
     with mock.patch.object(rules, "checks_for", every_check):
-        found = celint.lint_text(json.dumps(body, indent=2), path="body.json")
+        found = celint.lint_text(json.dumps(document, indent=2), path="body.json")
     assert code not in {d.code for d in found}
 
 

@@ -385,7 +385,7 @@ RULES: tuple[tuple[str, str, str, str, str, bool, tuple[str, ...]], ...] = (
         "events of a type the element is documented as not supporting",
         "element.ce309_event_type_unsupported",
         False,
-        (),
+        ("event.notification.enabled", "event.vendor.type"),
     ),
     (
         "CE310",
@@ -394,7 +394,7 @@ RULES: tuple[tuple[str, str, str, str, str, bool, tuple[str, ...]], ...] = (
         "resources to poll named in a key the element's docs do not poll through",
         "element.ce310_poll_key_undocumented",
         False,
-        (),
+        ("event.poller.urls", "event.poller.configuration", "event.objects"),
     ),
     (
         "CE401",
