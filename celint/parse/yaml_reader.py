@@ -59,6 +59,13 @@ class _Loader:
         self._resolver = Resolver(loadumper=self)
         self.max_depth = 0  # ruamel's own limit counts scalars too; DepthComposer's is exact
 
+    def release(self) -> None:
+        """Let go of the parser once the text is composed. The composer and the resolver hold
+        this loader in reference cycles, so the C parser and its buffers would otherwise wait
+        for the next full garbage collection: memory grew by ~2 MiB over the first thousand
+        YAML files of a run, out of sight of Python's own accounting."""
+        self._parser = None
+
 
 def _parser(text: str) -> Any:
     """ruamel's C parser, or its pure-Python one where the C extension is missing (PyPy)."""
@@ -111,8 +118,11 @@ def _compose_all(text: str, max_depth: int) -> list[Any]:
     """Every document's root node (None for an empty document)."""
     composer = _composer(text, max_depth)
     nodes = []
-    while composer.check_node():
-        nodes.append(composer.get_node())
+    try:
+        while composer.check_node():
+            nodes.append(composer.get_node())
+    finally:
+        composer.loader.release()
     return nodes
 
 
