@@ -57,14 +57,17 @@ class Cache:
 
     def __init__(self, folder: str | os.PathLike[str], run: bytes) -> None:
         self.folder = Path(folder)
-        self.entries = self.folder / f"v{FORMAT}"
+        # Strings, not Paths: one entry name is joined per input, in the loop a warm run is.
+        self.entries = os.path.join(folder, f"v{FORMAT}")
         self.run = run
+        self.cwd = os.getcwd()
         self._ready = False
 
     def key(self, name: str, data: bytes) -> str:
-        """The entry name for an input shown as ``name`` with bytes ``data``."""
+        """The entry name for an input shown as ``name`` (relative to the folder the run
+        started in) with bytes ``data``."""
         digest = blake2b(self.run, digest_size=20)
-        for part in (name, os.path.abspath(name)):
+        for part in (name, os.path.join(self.cwd, name)):
             digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
         digest.update(data)
         return digest.hexdigest()
@@ -73,7 +76,7 @@ class Cache:
         """The stored report of ``key``, or None: no entry, or one that does not read back
         whole and right (a corrupt or truncated entry is a miss, never an error)."""
         try:
-            with open(self.entries / key, "rb") as stream:
+            with open(os.path.join(self.entries, key), "rb", buffering=0) as stream:
                 stored = json.loads(stream.read())
             return _report(stored, key, name)
         except (OSError, ValueError, KeyError, TypeError, IndexError, RecursionError):
@@ -86,7 +89,7 @@ class Cache:
 
         try:
             self._prepare()
-            write_unsynced(self.entries / key, _entry(key, report))
+            write_unsynced(os.path.join(self.entries, key), _entry(key, report))
         except OSError:
             pass
 
@@ -96,7 +99,7 @@ class Cache:
             return
         from celint.io.write import write_unsynced
 
-        self.entries.mkdir(parents=True, exist_ok=True)
+        os.makedirs(self.entries, exist_ok=True)
         for name, text in ((".gitignore", GITIGNORE), ("CACHEDIR.TAG", CACHEDIR_TAG)):
             if not (self.folder / name).is_file():
                 write_unsynced(self.folder / name, text.encode("utf-8"))
