@@ -3,10 +3,13 @@
 Every error a user can cause (a bad option, configuration, path, baseline or ``init`` request)
 derives from :class:`CelintError`; the command line maps that one class to ``celint: error:
 MESSAGE`` and exit 2, so a new error type needs no new handler. Problems *in a body* are never
-errors: they are findings.
+errors: they are findings. A bug met while checking an input is an :class:`InternalError`.
 """
 
 from __future__ import annotations
+
+import traceback
+from pathlib import Path
 
 
 class CelintError(Exception):
@@ -41,9 +44,19 @@ def internal_error_origin(exc: BaseException) -> str:
     """An unexpected exception's type and the line that raised it, without its message: a
     message may quote a value from the input, and a secret value is never printed. The command
     line and the language server both report internal errors this way."""
-    import traceback
-    from pathlib import Path
-
     frames = traceback.extract_tb(exc.__traceback__)
     place = f" in {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
     return f"{type(exc).__name__}{place}"
+
+
+class InternalError(Exception):
+    """A bug met while checking one input: where it happened and which input, in one line.
+
+    It is made where the input was checked, so it says the same whether that was this process
+    or a worker (whose exception reaches the parent without its traceback), and it travels back
+    from a worker as a value, in input order: every ``--jobs`` count prints the same lines.
+    """
+
+    @classmethod
+    def wrap(cls, exc: Exception, name: str) -> InternalError:
+        return cls(f"{internal_error_origin(exc)} while checking {name}")

@@ -3,7 +3,8 @@
 ``Source`` (decoded text) goes into parsing; rules return ``Finding``s; the engine places them as
 ``Diagnostic``s in a ``FileReport``; a run collects reports into a ``RunResult`` and counts
 ``Totals``; reporters read only these. ``Rule`` is the metadata every stage shares (its check
-function is one field). Nothing here imports another celint module, so every stage may import it.
+function is one field). What a line is (:data:`LINE_BREAK`) is defined here too, once for every
+stage that counts lines. Nothing here imports another celint module, so every stage may import it.
 """
 
 from __future__ import annotations
@@ -236,6 +237,21 @@ class FileReport:
     quoted: str | None = None
 
 
+@dataclass(frozen=True)
+class AppliedFix:
+    """One fix that ``--fix`` applied, as ``--show-fixes`` lists it: where the value was in the
+    text its pass fixed (1-based), the rule, and the value's source text before and after,
+    secret values masked."""
+
+    path: str
+    line: int
+    column: int
+    code: str
+    rule: str
+    before: str
+    after: str
+
+
 @dataclass
 class Totals:
     """What a summary line and the exit code need from a run. It is counted as the reports go
@@ -271,13 +287,23 @@ class Totals:
 class RunResult:
     """Everything reporters need: the reports of checked files and the overall counts.
 
-    After ``--fix`` or ``--diff``, ``fixed`` counts the fixes applied and ``diffs`` holds one
-    unified diff per changed file; the reports describe the fixed text.
+    After ``--fix`` or ``--diff``, ``fixed`` counts the fixes applied, ``applied`` describes
+    each, ``diffs`` holds one unified diff per changed file and ``stdin_text`` the fixed bytes
+    of standard input (``--fix -`` prints them); the reports describe the fixed text.
+    ``refused`` names the files ``--fix`` would have changed but did not write (read-only,
+    hard-linked), and why; their reports describe them as they are. ``baselined`` counts the
+    findings a baseline hid and ``stale`` lists its entries that matched nothing (path, code,
+    pointer).
     """
 
     reports: list[FileReport] = field(default_factory=list)
     fixed: int = 0
     diffs: list[str] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)
+    applied: list[AppliedFix] = field(default_factory=list)
+    stdin_text: bytes | None = None
+    baselined: int = 0
+    stale: list[tuple[str, str, str]] = field(default_factory=list)
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
@@ -289,6 +315,26 @@ class RunResult:
         for report in self.reports:
             totals.add(report)
         return totals
+
+
+#: What ends a line, in JSON and YAML alike: CRLF, LF or a lone CR. These are YAML 1.2's line
+#: breaks and the only ones JSON allows (as whitespace between tokens). NEL, LS, PS, VT and FF
+#: are characters within a line, though ``str.splitlines`` breaks there. Positions, suppression
+#: comments, quoted source lines and diffs all count lines by this one definition.
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LINE_AND_BREAK = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+
+
+def line_starts(text: str) -> list[int]:
+    """The offset at which each line of ``text`` starts (see :data:`LINE_BREAK`)."""
+    return [0, *(match.end() for match in LINE_BREAK.finditer(text))]
+
+
+def split_lines(text: str, *, keep_breaks: bool = False) -> list[str]:
+    """The lines of ``text`` (see :data:`LINE_BREAK`). Without ``keep_breaks``, line ``n`` of a
+    position is item ``n - 1``, up to the empty line after a final break; with it, the lines
+    keep their breaks and join back into ``text``."""
+    return _LINE_AND_BREAK.findall(text) if keep_breaks else LINE_BREAK.split(text)
 
 
 def relative(path: str, base: str | os.PathLike[str] | None = None) -> str:

@@ -190,12 +190,12 @@ FIXED_MASK = "********"
 
 #: A ``key: value`` or ``"key": value`` member anywhere on a line, for text that does not
 #: parse: the key (quoted or not), then a quoted string (closed or not) or a plain value that
-#: runs to a ``,``, ``}``, ``]``, a comment or the end of the line.
+#: runs to a ``,``, ``}``, ``]``, a comment or the end of the line (any of the line breaks:
+#: ``\n``, ``\r\n`` or a lone ``\r``).
 _MEMBER = re.compile(
     r"""(?P<quote>["']?)(?P<key>[^\s"':,{}\[\]#]+)(?P=quote)[ \t]*:[ \t]*"""
-    r"""(?P<value>"(?:[^"\\\n]|\\.)*"?|'(?:[^'\n]|'')*'?|[^\s,{}\[\]#][^,}\]\n]*?)"""
-    r"""(?=[ \t]*(?:[,}\]]|[ \t]\#|\r?$))""",
-    re.MULTILINE,
+    r"""(?P<value>"(?:[^"\\\r\n]|\\.)*"?|'(?:[^'\r\n]|'')*'?|[^\s,{}\[\]#][^,}\]\r\n]*?)"""
+    r"""(?=[ \t]*(?:[,}\]]|[ \t]\#|[\r\n]|\Z))""",
 )
 
 

@@ -43,9 +43,17 @@ PLACEHOLDER_JSON = """\
 """
 
 
+def clean_examples() -> list[Path]:
+    """The clean example bodies: the top level of examples/ (its folders hold the README's
+    broken ones on purpose: the reference body, a misspelt key, a misspelt configuration)."""
+    return sorted(path for path in EXAMPLES.iterdir() if path.is_file())
+
+
 def workspace(folder: Path) -> Path:
-    """``folder`` filled with the examples and the broken bodies, for multi-file runs."""
-    shutil.copytree(EXAMPLES, folder / "examples")
+    """``folder`` filled with the clean examples and the broken bodies, for multi-file runs."""
+    (folder / "examples").mkdir(parents=True)
+    for path in clean_examples():
+        shutil.copy2(path, folder / "examples" / path.name)
     broken = folder / "broken"
     broken.mkdir()
     (broken / "webhooks.yaml").write_text(WEBHOOKS_YAML, encoding="utf-8")

@@ -88,9 +88,13 @@ def test_verbose_names_the_doc_line_a_catalogue_finding_rests_on(tmp_path: Path)
         "path", "line", "column", "end_line", "end_column", "code", "rule", "severity",
         "message", "pointer", "suggestion", "fixable",
     }  # fmt: skip
-    # The README shows this very run.
+    # The README shows this very run, on examples/broken/zendesk.json (tests/test_readme.py
+    # runs it).
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert f"$ celint check -v zendesk.json\n{finding}\n{evidence}\n" in readme
+    shown = f"examples/broken/{finding}\n{evidence}\n"
+    assert "$ celint check -v examples/broken/zendesk.json\n" in readme and shown in readme
+    example = json.loads((ROOT / "examples" / "broken" / "zendesk.json").read_text())
+    assert example == ZENDESK
 
 
 def test_full_format_shows_the_evidence_under_the_source_line(tmp_path: Path) -> None:

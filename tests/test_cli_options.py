@@ -14,12 +14,14 @@ from clirun import run_celint
 from hypothesis import given
 from hypothesis import strategies as st
 
+import celint
 from celint.cli import check as commands
 from celint.cli import options
 from celint.cli.app import CheckRequest
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
+CLEAN = [EXAMPLES / "quickbooks-webhook.json", EXAMPLES / "quickbooks-polling.yaml"]
 
 
 def click_reads(args: list[str]) -> dict[str, Any] | None:
@@ -111,7 +113,7 @@ def test_a_plain_check_never_imports_click() -> None:
         "import atexit, sys\n"
         "atexit.register(lambda: print('click' in sys.modules))\n"
         "from celint.cli import main\n"
-        f"main(['check', '--format', 'json', {str(EXAMPLES)!r}])\n"
+        f"main(['check', '--format', 'json', *{[str(path) for path in CLEAN]!r}])\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
@@ -136,7 +138,7 @@ def test_a_command_line_read_by_click_runs_the_same(extra: list[str], tmp_path: 
 
 def test_help_version_and_the_other_commands_still_go_through_click() -> None:
     assert run_celint("check", "--help").stdout.startswith("Usage: celint check [OPTIONS]")
-    assert run_celint("--version").stdout == "celint, version 0.1.0\n"
+    assert run_celint("--version").stdout == f"celint, version {celint.__version__}\n"
     assert run_celint("rules").stdout.startswith("CE001")
     wrong = run_celint("check", "--format", "TEXT", str(EXAMPLES))
     assert wrong.returncode == 2 and "Invalid value for '--format'" in wrong.stderr
@@ -145,4 +147,4 @@ def test_help_version_and_the_other_commands_still_go_through_click() -> None:
 def test_validate_reads_its_paths_without_click() -> None:
     assert options.read(["a.json", "-"], ()) == {"paths": ("a.json", "-")}
     assert options.read(["--help"], ()) is None
-    assert run_celint("validate", str(EXAMPLES)).returncode == 0
+    assert run_celint("validate", *map(str, CLEAN)).returncode == 0

@@ -9,7 +9,8 @@ import pytest
 
 import celint
 from celint import rules
-from celint.fix.engine import MAX_PASSES, fix_bytes, fix_text, unified_diff
+from celint.fix.diff import unified_diff
+from celint.fix.engine import MAX_PASSES, fix_bytes, fix_text
 from celint.fix.values import render
 from celint.model import Finding, Rule, Severity, rule
 from celint.rules.api import RuleContext

@@ -96,14 +96,16 @@ def test_parse_error_file_is_not_written(tmp_path: Path) -> None:
     assert path.stat().st_mtime_ns == OLD_TIME
 
 
-def test_stdin_can_be_diffed_but_not_fixed() -> None:
+def test_stdin_is_diffed_or_fixed_to_stdout() -> None:
+    """``--fix -`` prints the fixed text on stdout, as ruff does, and the report on stderr."""
     body = (FIXTURES / "ce219.json").read_text(encoding="utf-8")
     diffed = run_celint("check", "--diff", "--stdin-filename", "body.json", "-", stdin=body)
     assert diffed.returncode == 1
     assert '+\t\t"event.vendor.type" :  "webhook" ,\n' in diffed.stdout
-    fixed = run_celint("check", "--fix", "-", stdin=body)
-    assert fixed.returncode == 2
-    assert fixed.stderr == "celint: error: --fix cannot write to standard input; use --diff\n"
+    fixed = run_celint("check", "--fix", "--stdin-filename", "body.json", "-", stdin=body)
+    assert fixed.returncode == 0
+    assert fixed.stdout == (FIXTURES / "ce219.expected.json").read_text(encoding="utf-8")
+    assert fixed.stderr == "Fixed 1 problem. All checks passed (1 file checked).\n"
 
 
 def test_failed_write_stops_the_run_and_keeps_the_file(

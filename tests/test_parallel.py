@@ -10,7 +10,7 @@ from samples import many_files, workspace
 
 from celint.config.options import LintOptions
 from celint.run.files import Needs, lint_one
-from celint.run.parallel import AUTO_THRESHOLD, processes
+from celint.run.parallel import AUTO_THRESHOLD, MIN_CORES, processes
 
 
 @pytest.mark.parametrize("output_format", ["text", "json", "full", "sarif", "junit"])
@@ -54,9 +54,21 @@ def test_processes(jobs: int, files: int, expected: int) -> None:
     assert processes(jobs, files) == expected
 
 
-def test_automatic_processes_use_the_cores(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("celint.run.parallel.cores", lambda: 2)
-    assert processes(0, AUTO_THRESHOLD) == 2
+@pytest.mark.parametrize(
+    ("available", "files", "expected"),
+    [
+        (2, 100_000, 1),  # measured (bench/run.py --jobs-sweep): two processes lose at every size
+        (MIN_CORES, AUTO_THRESHOLD, MIN_CORES),
+        (8, AUTO_THRESHOLD, 8),
+        (8, AUTO_THRESHOLD - 1, 1),
+    ],
+)
+def test_automatic_processes_use_the_cores(
+    monkeypatch: pytest.MonkeyPatch, available: int, files: int, expected: int
+) -> None:
+    monkeypatch.setattr("celint.run.parallel.cores", lambda: available)
+    assert processes(0, files) == expected
+    assert processes(2, files) == 2  # an explicit --jobs is taken as it is
 
 
 def test_reports_keep_the_quoted_text_only_with_findings(tmp_path: Path) -> None:

@@ -22,7 +22,7 @@ from celint.config.options import LintOptions
 from celint.fix.engine import fix_text
 from celint.io.read import decode, lenient
 from celint.lint.engine import check_bytes, parse
-from celint.model import Diagnostic
+from celint.model import Diagnostic, split_lines
 from celint.pointer import resolve, split
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -59,20 +59,19 @@ def test_the_command_line_exits_0_or_1_on_any_text(text: str, name: str) -> None
 
 
 def assert_placed(diagnostics: list[Diagnostic], data: bytes) -> None:
-    """Every start lies inside the decoded text or just past a line's end; an end (exclusive)
-    may lie one further, after the last character of the file."""
+    """Every start and every end (exclusive) lies inside the decoded text or just past a
+    line's end, lines as celint counts them (CR, LF or CRLF), never past the end of the file."""
     try:
         text = decode("x", data).text
     except ValueError:
         text = lenient(data)
-    lines = text.split("\n")
+    lines = split_lines(text)
     for d in diagnostics:
         if d.span is None:
             continue
-        places = ((d.span.line, d.span.column, 1), (d.span.end_line, d.span.end_column, 2))
-        for line, column, past in places:
+        for line, column in ((d.span.line, d.span.column), (d.span.end_line, d.span.end_column)):
             assert 1 <= line <= len(lines), d
-            assert 1 <= column <= len(lines[line - 1]) + past, d
+            assert 1 <= column <= len(lines[line - 1]) + 1, d
 
 
 # (b) Mutations of valid bodies.

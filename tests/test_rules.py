@@ -85,7 +85,7 @@ def test_every_spec_rule_is_registered_once() -> None:
         "CE302": ("auth-type-invalid", Severity.ERROR, False),
         "CE303": ("provider-data-incomplete", Severity.ERROR, False),
         "CE304": ("scope-missing-accounting", Severity.WARNING, False),
-        "CE305": ("realm-id-invalid", Severity.WARNING, False),
+        "CE305": ("realm-id-invalid", Severity.WARNING, True),
         "CE306": ("configuration-key-unknown", Severity.WARNING, False),
         "CE307": ("configuration-key-other-flow", Severity.WARNING, False),
         "CE308": ("configuration-key-missing", Severity.ERROR, False),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -90,7 +91,9 @@ def test_statistics(tmp_path: Path) -> None:
         "Found 6 problems (1 error, 4 warnings, 1 info) in 3 of 3 files; 3 fixable with --fix.",
     ]
     as_json = run_celint("check", "--statistics", "--format", "json", "a.yaml", cwd=tmp_path)
-    assert as_json.stdout == (
-        '[\n  {\n    "code": "CE219",\n    "rule": "vendor-type-alias",\n    "count": 1,\n'
-        '    "fixable": true\n  }\n]\n'
-    )
+    assert json.loads(as_json.stdout) == {
+        "version": 1,
+        "files_checked": 1,
+        "statistics": [{"code": "CE219", "rule": "vendor-type-alias", "count": 1, "fixable": True}],
+        "summary": {"errors": 0, "warnings": 1, "infos": 0, "fixable": 1},
+    }

@@ -14,7 +14,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from celint.errors import CelintError, internal_error_origin
+from celint.errors import CelintError, InternalError, internal_error_origin
 
 if TYPE_CHECKING:
     import click
@@ -55,6 +55,7 @@ def main(argv: list[str] | None = None) -> None:
     """Entry point of the ``celint`` script: an unexpected error is one line and exit 2, with
     the traceback only under ``--debug``."""
     args = sys.argv[1:] if argv is None else argv
+    _escape_what_cannot_be_encoded()
     try:
         if not _plain(args):
             from celint.cli.group import run
@@ -69,9 +70,10 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(EXIT_FINDINGS)
     except Exception as exc:
         if "--debug" in args:
-            raise
-        where = internal_error_origin(exc)
-        _fail(f"celint: internal error: {where} (run with --debug for a traceback)")
+            original = _original(exc)
+            raise original from original.__cause__
+        problem = exc if isinstance(exc, InternalError) else internal_error_origin(exc)
+        _fail(f"celint: internal error: {problem} (run with --debug for a traceback)")
 
 
 def _fail(message: str) -> NoReturn:
@@ -80,3 +82,22 @@ def _fail(message: str) -> NoReturn:
 
     write(message + "\n", err=True)
     sys.exit(EXIT_ERROR)
+
+
+def _original(exc: Exception) -> BaseException:
+    """What ``--debug`` shows: the bug itself, with its traceback, rather than the
+    InternalError that names the input (a worker's bug arrives without one)."""
+    return exc.__cause__ if isinstance(exc, InternalError) and exc.__cause__ else exc
+
+
+def _escape_what_cannot_be_encoded() -> None:
+    """Write text the output's encoding cannot carry as a backslash escape (``\\udc00``)
+    instead of stopping with UnicodeEncodeError: a lone surrogate (a ``"\\udc00"`` escape in a
+    JSON string, a file name that is not UTF-8) then reads as the escape it was written as, in
+    every format, and the JSON formats read it back as the same string. Output stays valid
+    UTF-8; Python's default for the C locale (``surrogateescape``) would write bytes that are
+    not."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")

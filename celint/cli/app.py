@@ -1,13 +1,15 @@
-"""How a check run goes: the run mode (streamed, collected whole, fixed), the report, the exit.
+"""How a check run goes: the run mode (streamed, collected whole, fixed), the reports, the exit.
 
 The click commands only gather options into a :class:`CheckRequest`; everything a run decides
-(which configuration, which mode, what the reporters need, baselines, the exit code) is here,
-so the same run can be driven from a test or another front end without click's parsing.
+(which configuration, which mode, what the reporters need, where each report goes, baselines,
+the exit code) is here, so the same run can be driven from a test or another front end without
+click's parsing.
 """
 
 from __future__ import annotations
 
 import codecs
+import functools
 import os
 import re
 import sys
@@ -15,10 +17,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, TextIO
 
+from celint.cli.outputs import Output, check_distinct, parse_spec, write_report
 from celint.config.files import Config, resolve
 from celint.config.options import LintOptions
 from celint.errors import UsageError
-from celint.model import FileReport, Rule, RunResult, Severity, Totals
+from celint.io.walk import STDIN
+from celint.model import AppliedFix, FileReport, Rule, RunResult, Severity, Totals
 from celint.report import DESCRIBING_FIXES, QUOTING, ReportSettings, Streamer, renderer, streamer
 from celint.run.files import Needs
 
@@ -26,6 +30,10 @@ if TYPE_CHECKING:
     from celint.run.cache import Cache
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+#: The formats ``--statistics`` has a place in: the text table, or JSON's ``statistics``.
+STATISTICS_FORMATS = ("text", "json")
+#: The formats a person reads on the terminal; ``--show-fixes`` joins them on stdout.
+HUMAN_FORMATS = frozenset({"text", "full"})
 
 
 @dataclass(frozen=True)
@@ -34,8 +42,12 @@ class CheckRequest:
 
     paths: tuple[str, ...] = ()
     output_format: str = "text"
+    output_file: str | None = None
+    output_formats: tuple[str, ...] = ()
     select: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    extend_ignore: tuple[str, ...] = ()
     fail_on: str | None = None
     exit_zero: bool = False
     all_documents: bool = False
@@ -43,6 +55,8 @@ class CheckRequest:
     color: bool | None = None
     fix: bool = False
     diff: bool = False
+    show_fixes: bool = False
+    exit_non_zero_on_fix: bool = False
     use_env: bool = False
     config_file: str | None = None
     no_config: bool = False
@@ -54,11 +68,26 @@ class CheckRequest:
     quiet: bool = False
     verbose: bool = False
 
+    @functools.cached_property
+    def extra_outputs(self) -> tuple[Output, ...]:
+        """The ``--output-format FORMAT:FILE`` reports, written besides the main one."""
+        return tuple(parse_spec(spec) for spec in self.output_formats)
+
+    @property
+    def main_output(self) -> Output:
+        """The ``--format`` report: to ``-o FILE``, else to the terminal."""
+        return Output(self.output_format, self.output_file)
+
+    @property
+    def fixes_stdin(self) -> bool:
+        """``--fix -``: standard output carries the fixed text, so the report goes to stderr."""
+        return self.fix and STDIN in self.paths
+
     @property
     def whole_run(self) -> bool:
         """Whether the run must be collected before printing: fixes and diffs, statistics,
-        baselines, and ``-v`` (which says why each file was linted or skipped, before the
-        findings)."""
+        baselines, report files, and ``-v`` (which says why each file was linted or skipped,
+        before the findings)."""
         return (
             self.fix
             or self.diff
@@ -66,35 +95,70 @@ class CheckRequest:
             or self.verbose
             or self.baseline is not None
             or self.write_baseline is not None
+            or self.output_file is not None
+            or bool(self.output_formats)
         )
 
     @property
+    def shown_formats(self) -> frozenset[str]:
+        """The formats that list findings: the extra reports, and the main one unless it is
+        replaced by ``--statistics``."""
+        extra = {output.output_format for output in self.extra_outputs}
+        return frozenset(extra if self.statistics else {*extra, self.output_format})
+
+    @property
     def needs(self) -> Needs:
-        """What the chosen format needs of each file beyond its diagnostics."""
-        shown = not self.statistics
+        """What the chosen formats need of each file beyond its diagnostics."""
         return Needs(
-            quote=shown and self.output_format in QUOTING,
-            fixes=shown and self.output_format in DESCRIBING_FIXES,
+            quote=bool(self.shown_formats & QUOTING),
+            fixes=bool(self.shown_formats & DESCRIBING_FIXES),
         )
+
+    def check_usage(self) -> None:
+        """Options that cannot go together: a usage error (exit 2) before anything runs."""
+        if self.statistics and self.output_format not in STATISTICS_FORMATS:
+            raise UsageError(
+                f"--statistics has no place in --format {self.output_format}; use --format "
+                "text or json (or write the findings with --output-format FORMAT:FILE)"
+            )
+        for flag, given in (
+            ("--show-fixes", self.show_fixes),
+            ("--exit-non-zero-on-fix", self.exit_non_zero_on_fix),
+        ):
+            if given and not self.fix:
+                raise UsageError(f"{flag} reports what --fix applied; add --fix")
+        if self.exit_zero and self.exit_non_zero_on_fix:
+            raise UsageError("--exit-zero and --exit-non-zero-on-fix cannot be used together")
+        if self.diff and (self.output_file is not None or self.output_formats):
+            raise UsageError("--diff prints a diff, not a report; drop -o/--output-format")
+        check_distinct((self.main_output, *self.extra_outputs))
 
 
 def run_check(request: CheckRequest) -> int:
     """Run ``celint check`` and return its exit code."""
     from celint.run.batch import fix_run, run
 
+    request.check_usage()
     config = configuration(request.config_file, request.no_config)
     options = config.options(
         select=selectors(request.select) if request.select else None,
         ignore=selectors(request.ignore) if request.ignore else None,
+        extend_select=selectors(request.extend_select),
+        extend_ignore=selectors(request.extend_ignore),
         all_documents=request.all_documents,
         environment=dict(os.environ) if request.use_env else None,
     )
+    threshold = Severity.parse(request.fail_on) if request.fail_on else config.fail_on
     settings = ReportSettings(
-        color=use_color(request.color), quiet=request.quiet, verbose=request.verbose
+        color=use_color(request.color),
+        quiet=request.quiet,
+        verbose=request.verbose,
+        fail_on=threshold or Severity.WARNING,
     )
     inputs = request.paths or (".",)
     printer = None if request.whole_run else streamer(request.output_format)
     cache = None if request.no_cache else _cache(config, options, request)
+    fixed = 0
     if printer is not None:
         totals = _stream_run(printer, inputs, options, settings, request, cache)
     else:
@@ -111,10 +175,13 @@ def run_check(request: CheckRequest) -> int:
             )
         if request.diff:
             return _print_diff(result, request)
-        totals = _report_run(result, request, settings)
-    threshold = Severity.parse(request.fail_on) if request.fail_on else config.fail_on
-    failed = totals.reaches(threshold or Severity.WARNING)
-    return EXIT_FINDINGS if failed and not request.exit_zero else EXIT_OK
+        totals, fixed = _report_run(result, request, settings), result.fixed
+        if result.refused:
+            for reason in result.refused:
+                write(f"celint: error: {reason}\n", err=True)
+            return EXIT_ERROR
+    failed = totals.reaches(settings.fail_on) and not request.exit_zero
+    return EXIT_FINDINGS if failed or (request.exit_non_zero_on_fix and fixed) else EXIT_OK
 
 
 def run_validate(paths: tuple[str, ...]) -> int:
@@ -170,19 +237,55 @@ def _stream_run(
 
 
 def _report_run(result: RunResult, request: CheckRequest, settings: ReportSettings) -> Totals:
-    """Print a run collected whole: why each file was linted or skipped (``-v``), then the
-    findings that the baseline leaves, in the chosen format or as statistics."""
+    """Report a run collected whole: why each file was linted or skipped (``-v``), the fixed
+    text of standard
+    input (``--fix -``), the applied fixes (``--show-fixes``), then every report of the
+    findings the baseline leaves, each where it goes."""
     if request.verbose:
         _print_reasons(result)
-    result = _baselined(result, request.baseline, request.write_baseline)
-    settings = replace(settings, fixed=result.fixed, rules=_rules(request.output_format))
-    if request.statistics:
-        from celint.report.statistics import render
-
-        echo(render(result, settings, request.output_format), settings)
-    else:
-        echo(renderer(request.output_format)(result, settings), settings)
+    result = _baselined(result, request)
+    if result.stdin_text is not None:
+        sys.stdout.buffer.write(result.stdin_text)
+        sys.stdout.flush()
+    settings = replace(
+        settings,
+        fixed=result.fixed,
+        baselined=result.baselined,
+        rules=_rules(request.shown_formats),
+    )
+    to_stderr = request.fixes_stdin
+    if request.show_fixes:
+        beside = request.output_format in HUMAN_FORMATS and request.output_file is None
+        _print_fixes(result.applied, err=to_stderr or not beside)
+    _deliver(request.main_output, _render_main(result, request, settings), settings, to_stderr)
+    for output in request.extra_outputs:
+        text = renderer(output.output_format)(result, _uncoloured(settings))
+        _deliver(output, text, settings)
     return result.totals()
+
+
+def _render_main(result: RunResult, request: CheckRequest, settings: ReportSettings) -> str:
+    """The ``--format`` report, or the per-rule counts in that format with ``--statistics``."""
+    if request.output_file is not None:
+        settings = _uncoloured(settings)
+    if not request.statistics:
+        return renderer(request.output_format)(result, settings)
+    from celint.report.statistics import render
+
+    return render(result, settings, request.output_format)
+
+
+def _deliver(output: Output, text: str, settings: ReportSettings, err: bool = False) -> None:
+    """A report to its file (written whole), or to the terminal."""
+    if output.path is None:
+        echo(text, settings, err=err)
+    else:
+        write_report(output.path, text)
+
+
+def _uncoloured(settings: ReportSettings) -> ReportSettings:
+    """Files never hold colour codes, whatever the terminal gets."""
+    return replace(settings, color=False)
 
 
 def _print_reasons(result: RunResult) -> None:
@@ -194,19 +297,28 @@ def _print_reasons(result: RunResult) -> None:
             write(f"celint: linted {report.path}: {report.linted_reason}\n", err=True)
 
 
-def _rules(output_format: str) -> tuple[Rule, ...]:
+def _print_fixes(applied: Iterable[AppliedFix], err: bool) -> None:
+    """``--show-fixes``: one line per applied fix, the value's text before and after (secret
+    values masked). Beside a text report on stdout; on stderr when stdout holds a machine
+    format or the fixed text of standard input."""
+    for fix in applied:
+        where = f"{fix.path}:{fix.line}:{fix.column}:"
+        write(f"{where} {fix.code} fixed ({fix.rule}): {fix.before} → {fix.after}\n", err=err)
+
+
+def _rules(formats: frozenset[str]) -> tuple[Rule, ...]:
     """The rule table for formats that describe every rule (only they pay for loading it)."""
-    if output_format not in DESCRIBING_FIXES:
+    if not formats & DESCRIBING_FIXES:
         return ()
     from celint.rules import all_rules
 
     return all_rules()
 
 
-def echo(text: str, settings: ReportSettings) -> None:
+def echo(text: str, settings: ReportSettings, err: bool = False) -> None:
     """Print output as it is, coloured or not; nothing at all for an empty part (a clean file)."""
     if text:
-        write(text, color=settings.color)
+        write(text, err=err, color=settings.color)
 
 
 def write(text: str, *, err: bool = False, color: bool | None = None) -> None:
@@ -255,24 +367,53 @@ def selectors(values: Iterable[str]) -> tuple[str, ...]:
 
 
 def use_color(choice: bool | None) -> bool:
-    """``--color``/``--no-color`` win; otherwise colour on a terminal unless NO_COLOR is set."""
+    """``--color``/``--no-color`` win; then ``NO_COLOR`` turns colour off and ``FORCE_COLOR``
+    on (CI logs that render colour set it, though stdout is not a terminal); otherwise colour
+    on a terminal. An empty variable counts as unset, as both conventions say, and NO_COLOR
+    wins over FORCE_COLOR, as in CPython's own ``_colorize``."""
     if choice is not None:
         return choice
-    return not os.environ.get("NO_COLOR") and sys.stdout.isatty()
+    if os.environ.get("NO_COLOR"):
+        return False
+    return bool(os.environ.get("FORCE_COLOR")) or sys.stdout.isatty()
 
 
-def _baselined(result: RunResult, baseline: str | None, write_to: str | None) -> RunResult:
-    """``--write-baseline`` records the findings (and the run then reports against it);
-    ``--baseline`` drops the recorded ones."""
+def _baselined(result: RunResult, request: CheckRequest) -> RunResult:
+    """``--baseline`` drops the recorded findings (``-v`` lists the entries that matched
+    nothing); ``--write-baseline`` alone records the findings, and the run then reports against
+    them. Both together prune: the new file keeps the read entries that still match, and no new
+    finding."""
+    from celint.report.text import plural
     from celint.run import baseline as baselines
 
-    if write_to is not None:
-        count = baselines.write(result, write_to)
-        write(f"celint: wrote {count} findings to the baseline {write_to}\n", err=True)
-        baseline = write_to
-    if baseline is None:
+    read, prune_to = request.baseline, request.write_baseline
+    if read is None and prune_to is not None:
+        count = baselines.write(result, prune_to)
+        write(f"celint: wrote {count} findings to the baseline {prune_to}\n", err=True)
+        read, prune_to = prune_to, None
+    if read is None:
         return result
-    return baselines.apply(result, baselines.load(baseline), baseline)
+    applied = baselines.apply(result, baselines.load(read), read)
+    stale = applied.shown.stale
+    stale_entries = plural(len(stale), "stale entry", "stale entries")
+    if request.verbose:
+        for path, code, pointer in stale:
+            write(f"celint: {read}: stale entry {path} {code} {pointer}\n", err=True)
+        if stale and prune_to is None:
+            hint = f"--baseline {read} --write-baseline {read}"
+            write(
+                f"celint: {plural(len(stale), 'stale entry', 'stale entries')}; prune with {hint}"
+                + "\n",
+                err=True,
+            )
+    if prune_to is not None:
+        count = baselines.write(applied.hidden, prune_to)
+        write(
+            f"celint: wrote {count} findings to the baseline {prune_to} "
+            f"({stale_entries} of {read} pruned, no new finding added)\n",
+            err=True,
+        )
+    return applied.shown
 
 
 def _print_diff(result: RunResult, request: CheckRequest) -> int:

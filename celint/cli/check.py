@@ -11,6 +11,9 @@ import click
 from celint.cli.options import CHECK, CHOICE, COUNT, FLAG, MULTIPLE, PATHS, SWITCH, Option
 
 F = TypeVar("F", bound=Callable[..., Any])
+# Not readable=True (click's default): click would test access itself and print its usage
+# error, four lines; reading the file says why it cannot be read, in one (exit 2).
+PATH_TYPE = click.Path(allow_dash=True, readable=False)
 
 
 def _option(option: Option) -> Callable[[F], F]:
@@ -43,7 +46,7 @@ def _options(command: F) -> F:
 
 
 @click.command()
-@click.argument(PATHS, nargs=-1, type=click.Path(allow_dash=True))
+@click.argument(PATHS, nargs=-1, type=PATH_TYPE)
 @_options
 def check(**options: Any) -> None:
     """Lint instance bodies in PATHS (files, folders, or - for standard input).
@@ -59,6 +62,8 @@ def check(**options: Any) -> None:
       cat body.json | celint check --stdin-filename body.json -
       celint check --diff instances/     what --fix would change
       celint check --format github --baseline .celint-baseline.json .
+      celint check --output-format sarif:celint.sarif instances/   text here, SARIF there
+      celint check --fix --show-fixes --exit-non-zero-on-fix instances/
       celint check --env qbo.yaml        the body as posted, ${VAR}s substituted
     Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.
     """
@@ -68,7 +73,7 @@ def check(**options: Any) -> None:
 
 
 @click.command()
-@click.argument(PATHS, nargs=-1, type=click.Path(allow_dash=True))
+@click.argument(PATHS, nargs=-1, type=PATH_TYPE)
 def validate(paths: tuple[str, ...]) -> None:
     """Validate instance bodies: print errors only, exit 1 if there is any.
 

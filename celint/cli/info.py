@@ -68,15 +68,31 @@ def explain(rule: str) -> None:
 
     found = lookup(rule)
     if found is None:
-        from celint.rules import resolve_selector
-
-        try:
-            resolve_selector(rule)
-            message = f"{rule!r} names several rules; give one code, such as CE201"
-        except ValueError as exc:
-            message = str(exc)
-        raise UsageError(message)
+        raise UsageError(_not_one_rule(rule))
     click.echo(explain_text(found) + f"\nDocs: {doc_url(found.code)}")
+
+
+#: How many of the rules a partial word matches ``celint explain`` names in its one line.
+SHOWN_MATCHES = 5
+
+
+def _not_one_rule(word: str) -> str:
+    """Why ``word`` explains nothing: the rules it partly matches (``vendor-type``: the three
+    vendor-type rules), else the closest code or name."""
+    from celint.rules import matching, resolve_selector
+
+    found = matching(word)
+    if not found:
+        try:
+            resolve_selector(word)
+        except ValueError as exc:
+            return str(exc)
+    names = [f"{r.code} {r.name}" for r in found[:SHOWN_MATCHES]]
+    more = len(found) - len(names)
+    if more:
+        names.append(f"one of {more} more (see `celint rules`)")
+    choices = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+    return f"{word!r} names no single rule; did you mean {choices}?"
 
 
 @click.command()

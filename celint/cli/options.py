@@ -13,7 +13,6 @@ the same way.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
@@ -64,13 +63,42 @@ CHECK: tuple[Option, ...] = (
         show_default=True,
     ),
     Option(
+        ("-o", "--output-file"),
+        "output_file",
+        "Write the --format report to FILE (atomically) instead of standard output.",
+        TEXT,
+        metavar="FILE",
+    ),
+    Option(
+        ("--output-format",),
+        "output_formats",
+        "Also write the findings in FORMAT to FILE, such as sarif:celint.sarif (repeatable; "
+        "the terminal still gets --format).",
+        MULTIPLE,
+        metavar="FORMAT:FILE",
+    ),
+    Option(
         ("--select",),
         "select",
         "Only these rules: codes, names or prefixes, comma-separated (CE2,CE401).",
         MULTIPLE,
         metavar="RULES",
     ),
+    Option(
+        ("--extend-select",),
+        "extend_select",
+        "Add these rules to the selection (of --select or the configuration).",
+        MULTIPLE,
+        metavar="RULES",
+    ),
     Option(("--ignore",), "ignore", "Skip these rules (same forms).", MULTIPLE, metavar="RULES"),
+    Option(
+        ("--extend-ignore",),
+        "extend_ignore",
+        "Skip these rules too, besides --ignore or the configuration's ignore.",
+        MULTIPLE,
+        metavar="RULES",
+    ),
     Option(
         ("--fail-on",),
         "fail_on",
@@ -90,12 +118,28 @@ CHECK: tuple[Option, ...] = (
     Option(
         ("--color", "--no-color"),
         "color",
-        "Colour the output (default: on a terminal, unless NO_COLOR is set).",
+        "Colour the output (default: on a terminal or when FORCE_COLOR is set; never when "
+        "NO_COLOR is set).",
         SWITCH,
     ),
-    Option(("--fix",), "fix", "Apply the safe fixes, write the files, report the rest."),
+    Option(
+        ("--fix",),
+        "fix",
+        "Apply the safe fixes, write the files (standard input: the fixed text to stdout, the "
+        "report to stderr), report the rest.",
+    ),
     Option(
         ("--diff",), "diff", "Print the fixes as a unified diff; write nothing (exit 1 if any)."
+    ),
+    Option(
+        ("--show-fixes",),
+        "show_fixes",
+        "With --fix: list each applied fix (file, line, code, before → after).",
+    ),
+    Option(
+        ("--exit-non-zero-on-fix",),
+        "exit_non_zero_on_fix",
+        "With --fix: exit 1 when anything was fixed, even if nothing is left.",
     ),
     Option(
         ("--env",),
@@ -117,7 +161,11 @@ CHECK: tuple[Option, ...] = (
         "Lint every file afresh: neither read nor write the cache (.celint_cache/, or the "
         "configured cache-dir).",
     ),
-    Option(("--statistics",), "statistics", "Count findings per rule instead of listing them."),
+    Option(
+        ("--statistics",),
+        "statistics",
+        "Count findings per rule instead of listing them (--format text or json).",
+    ),
     Option(
         ("--baseline",),
         "baseline",
@@ -128,14 +176,15 @@ CHECK: tuple[Option, ...] = (
     Option(
         ("--write-baseline",),
         "write_baseline",
-        "Record today's findings in FILE, then report none.",
+        "Record today's findings in FILE, then report none; with --baseline, prune instead: "
+        "keep the entries that still match, add nothing.",
         TEXT,
         metavar="FILE",
     ),
     Option(
         ("--jobs", "-j"),
         "jobs",
-        "Lint in N processes (0: one per core from 300 files on; same output either way).",
+        "Lint in N processes (0: automatic; same output either way).",
         COUNT,
         metavar="N",
         default=0,
@@ -144,8 +193,8 @@ CHECK: tuple[Option, ...] = (
     Option(
         ("-v", "--verbose"),
         "verbose",
-        "Also say which files were skipped and why, and which doc page each finding from "
-        "the element catalogue rests on.",
+        "Also say why each file was linted or skipped, which doc page each finding from the "
+        "element catalogue rests on, and which baseline entries are stale.",
     ),
 )
 
@@ -171,12 +220,6 @@ def _spellings(options: Sequence[Option]) -> dict[str, tuple[Option, Any]]:
         else:
             found.update((flag, (option, True)) for flag in option.flags)
     return found
-
-
-def _readable(path: str) -> bool:
-    """What ``click.Path()`` asks of an existing path: that it can be read (click refuses the
-    command line otherwise, and its message is the one to show)."""
-    return path == "-" or not os.path.exists(path) or os.access(path, os.R_OK)
 
 
 def read(args: Sequence[str], options: Sequence[Option] = CHECK) -> dict[str, Any] | None:
@@ -207,7 +250,7 @@ def read(args: Sequence[str], options: Sequence[Option] = CHECK) -> dict[str, An
         if value is None:
             return None
         found[option.dest] = (*found[option.dest], value) if option.kind == MULTIPLE else value
-    if not all(path and _readable(path) for path in paths):
+    if not all(paths):  # an empty path: click's to read
         return None
     found[PATHS] = tuple(paths)
     return found

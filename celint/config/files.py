@@ -11,12 +11,13 @@ a file to read, and a ``pyproject.toml`` that never mentions celint is not parse
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from celint.config.options import LintOptions
+from celint.config.options import LintOptions, limit_problem
 from celint.config.patterns import PathPattern
 from celint.errors import ConfigError
 from celint.model import Severity, relative
@@ -25,7 +26,9 @@ CELINT_TOML = "celint.toml"
 PYPROJECT = "pyproject.toml"
 KEYS = (
     "select",
+    "extend-select",
     "ignore",
+    "extend-ignore",
     "fail-on",
     "per-file-ignores",
     "include",
@@ -60,6 +63,8 @@ class Config:
     path: Path | None = None
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    extend_ignore: tuple[str, ...] = ()
     fail_on: Severity | None = None
     include: tuple[PathPattern, ...] = ()
     exclude: tuple[PathPattern, ...] = ()
@@ -74,13 +79,20 @@ class Config:
         self,
         select: tuple[str, ...] | None = None,
         ignore: tuple[str, ...] | None = None,
+        extend_select: tuple[str, ...] = (),
+        extend_ignore: tuple[str, ...] = (),
         **cli: Any,
     ) -> LintOptions:
         """The lint options: a command-line value (not None) wins over this file, which wins
-        over the defaults. ``select`` and ``ignore`` replace the file's lists, not extend them."""
+        over the defaults. ``select`` and ``ignore`` replace the file's lists (its ``extend-``
+        lists too), as ruff's do; the ``extend_`` ones add to whatever list is in force."""
+        if select is None:
+            select = _extended(self.select or (), self.extend_select)
+        if ignore is None:
+            ignore = (*(self.ignore or ()), *self.extend_ignore)
         options = LintOptions(
-            select=select if select is not None else self.select or (),
-            ignore=ignore if ignore is not None else self.ignore or (),
+            select=_extended(select, extend_select),
+            ignore=(*ignore, *extend_ignore),
             elements=self.elements,
             include=self.include,
             exclude=self.exclude,
@@ -90,6 +102,12 @@ class Config:
         if self.interval is not None:
             options = replace(options, interval_min=self.interval[0], interval_max=self.interval[1])
         return replace(options, **cli)
+
+
+def _extended(select: tuple[str, ...], extra: tuple[str, ...]) -> tuple[str, ...]:
+    """``select`` with ``extra`` added; an empty ``select`` already means every rule, and
+    stays empty (adding to everything must not narrow it to ``extra``)."""
+    return (*select, *extra) if select else ()
 
 
 def _kind(value: Any) -> str:
@@ -175,14 +193,14 @@ class _Reader:
         return bounds["min"], bounds["max"]
 
     def limits(self, key: str, value: Any) -> dict[str, int]:
-        """The input limits, as ``LintOptions`` field names: positive whole numbers."""
+        """The input limits, as ``LintOptions`` field names: positive whole numbers no larger
+        than celint can honour."""
         table = self.table(key, value)
         self.known_keys(table, tuple(LIMIT_FIELDS), f"{key}.")
         for name, number in table.items():
-            if not isinstance(number, int) or isinstance(number, bool) or number < 1:
-                raise self.error(
-                    f"{key}.{name}", f"expected a whole number (1 or more), found {number!r}"
-                )
+            problem = limit_problem(LIMIT_FIELDS[name], number)
+            if problem is not None:
+                raise self.error(f"{key}.{name}", problem)
         return {LIMIT_FIELDS[name]: number for name, number in table.items()}
 
     def elements(self, key: str, value: Any) -> dict[str, dict[str, Any]]:
@@ -217,6 +235,8 @@ class _Reader:
             path=self.path,
             select=self.selectors("select", get("select")) if "select" in table else None,
             ignore=self.selectors("ignore", get("ignore")) if "ignore" in table else None,
+            extend_select=self.selectors("extend-select", get("extend-select", [])),
+            extend_ignore=self.selectors("extend-ignore", get("extend-ignore", [])),
             fail_on=self.severity("fail-on", get("fail-on")) if "fail-on" in table else None,
             include=self.patterns("include", get("include", [])),
             exclude=self.patterns("exclude", get("exclude", [])),
@@ -238,6 +258,11 @@ def _parse(path: Path) -> dict[str, Any]:
             return tomllib.load(handle)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{relative(str(path))}: invalid TOML: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(
+            f"{relative(str(path))}: not UTF-8 text: byte 0x{exc.object[exc.start]:02x} at byte "
+            f"offset {exc.start} (TOML is UTF-8; save the file as UTF-8)"
+        ) from None
     except OSError as exc:
         raise ConfigError(f"{relative(str(path))}: cannot read: {exc.strerror or exc}") from None
 
@@ -245,7 +270,7 @@ def _parse(path: Path) -> dict[str, Any]:
 def _celint_table(path: Path) -> tuple[Mapping[str, Any], str] | None:
     """The celint settings of a file and their key prefix; None for a pyproject without them."""
     if path.name != PYPROJECT:
-        return _parse(path), ""
+        return _top_level(path, _parse(path)), ""
     if "celint" not in path.read_text(encoding="utf-8", errors="replace"):
         return None
     tool = _parse(path).get("tool")
@@ -255,6 +280,19 @@ def _celint_table(path: Path) -> tuple[Mapping[str, Any], str] | None:
     if not isinstance(table, dict):
         raise ConfigError(f"{relative(str(path))}: tool.celint: expected a table")
     return table, "tool.celint."
+
+
+def _top_level(path: Path, table: dict[str, Any]) -> dict[str, Any]:
+    """A ``celint.toml``'s settings, which sit at the top level. A file written like a
+    pyproject, under ``[tool.celint]`` headers, is explained rather than called an unknown
+    key ``tool``: the prefix is the one thing to remove."""
+    tool = table.get("tool")
+    if isinstance(tool, dict) and "celint" in tool:
+        raise ConfigError(
+            f"{relative(str(path))}: [tool.celint]: in {path.name} the keys go at the top "
+            "level, without the tool.celint prefix (that table is for pyproject.toml)"
+        )
+    return table
 
 
 def load(path: Path) -> Config:
@@ -271,7 +309,7 @@ def discover(start: Path) -> Config:
     for folder in (start, *start.parents):
         for name in (CELINT_TOML, PYPROJECT):
             candidate = folder / name
-            if not candidate.is_file():
+            if not os.path.isfile(candidate):  # Path.is_file raises in a folder we cannot search
                 continue
             found = _celint_table(candidate)
             if found is not None:

@@ -14,6 +14,24 @@ if TYPE_CHECKING:
 
 MIB = 1024 * 1024
 
+#: The largest value each limit may take, and why: past it the limit would be accepted and then
+#: not honoured (a RecursionError, an allocation that fails) instead of giving CE004.
+LIMIT_MAXIMA: dict[str, tuple[int, str]] = {
+    "max_file_size": (1024 * MIB, "1 GiB: a file and its parse are held in memory"),
+    # YAML is composed recursively, about three Python frames a level: past ~330 levels the
+    # interpreter's recursion limit (1,000 frames) is reached; 256 leaves room for the callers.
+    "max_depth": (256, "deeper nesting would overrun Python's recursion limit"),
+    "max_alias_nodes": (1_000_000, "each value built through an alias is held in memory"),
+}
+
+
+def limit_problem(name: str, value: object) -> str | None:
+    """Why ``value`` cannot be the limit ``name`` (a ``LintOptions`` field), or None."""
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        return f"expected a whole number (1 or more), found {value!r}"
+    most, reason = LIMIT_MAXIMA[name]
+    return f"at most {most}, found {value} ({reason})" if value > most else None
+
 
 @dataclass(frozen=True)
 class LintOptions:
@@ -26,7 +44,10 @@ class LintOptions:
     ``per_file_ignores`` pairs a pattern with the code prefixes it silences in matching files.
     The ``max_*`` limits make hostile input a CE004 finding instead of a hang or a crash:
     ``max_file_size`` in bytes (checked before decoding), ``max_depth`` in nested containers
-    (``{"a": [1]}`` is 2), ``max_alias_nodes`` in YAML values built through aliases.
+    (``{"a": [1]}`` is 2), ``max_alias_nodes`` in YAML values built through aliases; each has a
+    maximum (:data:`LIMIT_MAXIMA`), and a value past it is a ValueError.
+    ``max_findings_per_rule`` caps the findings of one rule in one file (see
+    :mod:`celint.lint.cap`).
     """
 
     select: tuple[str, ...] = ()
@@ -43,6 +64,13 @@ class LintOptions:
     max_file_size: int = 5 * MIB
     max_depth: int = 64
     max_alias_nodes: int = 10_000
+    max_findings_per_rule: int = 100
+
+    def __post_init__(self) -> None:
+        for name in LIMIT_MAXIMA:
+            problem = limit_problem(name, getattr(self, name))
+            if problem is not None:
+                raise ValueError(f"{name}: {problem}")
 
     @functools.cached_property
     def profiles(self) -> Profiles:

@@ -36,10 +36,11 @@ def _template(folder: str, name: str) -> str:
 
 
 def env_prefix(element: str) -> str:
-    """The prefix of the body's environment variables: the key in capitals, ``_`` for the rest,
-    and never a leading digit (``${9X_...}`` is not a valid reference; ``${E_9X_...}`` is)."""
+    """The prefix of the body's environment variables (``HUBSPOT_``): the key in capitals with
+    ``_`` for the rest, and nothing when that would not start a valid variable name
+    (``${9X_...}`` is not a reference; ``${EVENTS_SIGNATURE_KEY}`` is)."""
     prefix = re.sub(r"[^A-Za-z0-9]+", "_", element).strip("_").upper()
-    return prefix if prefix[:1].isalpha() else f"E_{prefix}"
+    return f"{prefix}_" if prefix[:1].isalpha() else ""
 
 
 def check_element(element: str) -> ElementProfile | None:
@@ -120,7 +121,8 @@ def _resources_part(profile: ElementProfile | None) -> str:
         return _template("resources", "generic")
     separator = profile.poll_keys.get(key, profile.separator)
     listed = separator.join(profile.resources[:RESOURCES_SHOWN])
-    value = listed or "${" + env_prefix(profile.key) + "_" + env_prefix(key) + "}"
+    variable = env_prefix(profile.key) + env_prefix(key).rstrip("_")
+    value = listed or "${" + variable + "}"
     comment = f"  # The resources to poll, separated by {json.dumps(separator)}"
     return f"{comment} (`celint elements` lists them).\n  {key}: {_scalar(value)}\n"
 

@@ -21,12 +21,13 @@ _PROPERTIES = re.compile(r"(?:[&!]\S*[ \t]+)*")
 # A block scalar's header: indicator, chomping/indentation digits, optional comment.
 _BLOCK_HEADER = re.compile(r"[|>][-+0-9]*(?P<comment>[ \t]+#[^\r\n]*)?")
 _STR_TAG = "tag:yaml.org,2002:str"
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def render(value: Any, original: str, *, json_style: bool) -> tuple[str, ...]:
     """Source texts for ``value`` replacing ``original``, preferred first; () if none fits."""
     if json_style:
-        return (json.dumps(value, ensure_ascii=False),)
+        return (_json(value),)
     prefix = _PROPERTIES.match(original)
     properties = original[: prefix.end()] if prefix else ""
     token = original[len(properties) :]
@@ -37,7 +38,7 @@ def _yaml_scalars(value: Any, token: str) -> tuple[str, ...]:
     if not isinstance(value, str):
         plain = _yaml_plain_data(value)
         return (plain,) if plain is not None else ()
-    quoted = json.dumps(value, ensure_ascii=False)
+    quoted = _json(value)
     if token.startswith(("|", ">")):
         block = _replace_block(quoted, token)
         return (block,) if block is not None else ()
@@ -46,6 +47,14 @@ def _yaml_scalars(value: Any, token: str) -> tuple[str, ...]:
     if token.startswith(("'", '"')) or not is_plain_safe(value):
         return (quoted,)
     return (value, quoted)
+
+
+def _json(value: Any) -> str:
+    """``value`` as JSON text (also a YAML double-quoted scalar), characters as they are but a
+    lone surrogate (from a ``\\udc00`` escape in the file) written as that escape again: the
+    file's encoding cannot carry it raw."""
+    text = json.dumps(value, ensure_ascii=False)
+    return _SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def _yaml_plain_data(value: Any) -> str | None:

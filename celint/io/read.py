@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import os
 import stat
+from typing import BinaryIO
 
 from celint.model import Source
 
@@ -22,6 +23,9 @@ _WIDE: dict[tuple[bool, ...], str] = {
     (True, False, True, False): "utf-16-be",
     (False, True, False, True): "utf-16-le",
 }
+
+
+CHUNK = 1 << 20
 
 
 class DecodeError(ValueError):
@@ -89,26 +93,57 @@ class NotAFile(OSError):
     """A path that names something other than a regular file (a FIFO, a device, a socket)."""
 
 
-def read_limited(path: str, limit: int) -> bytes:
-    """At most ``limit + 1`` bytes of a regular file: enough to know it is over the limit
-    without reading all of it.
+def _open_regular(path: str) -> tuple[BinaryIO, int]:
+    """The file opened for reading, and its size, provided it is a regular file.
 
-    The file is opened without blocking and checked with ``fstat`` before any read, so a FIFO
-    (which would block until a writer comes) or a device is refused, and a path swapped for one
-    between a check and the open cannot slip through.
-
-    The first read asks for the size ``fstat`` gave plus one byte, not for ``limit + 1``: a read
-    allocates what it asks for before shrinking to what it got, and 5 MiB per 1 KB body was the
-    run's largest transient allocation. A file that grew since ``fstat`` is read on to the limit.
+    It is opened without blocking and checked with ``fstat`` before any read, so a FIFO (which
+    would block until a writer comes) or a device is refused, and a path swapped for one between
+    a check and the open cannot slip through.
     """
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    with os.fdopen(fd, "rb") as handle:
-        status = os.fstat(fd)
-        if not stat.S_ISREG(status.st_mode):
-            kind = "a FIFO (named pipe)" if stat.S_ISFIFO(status.st_mode) else "a device or socket"
-            raise NotAFile(f"is {kind}, not a regular file")
-        wanted = min(status.st_size, limit) + 1
-        data = handle.read(wanted)
-        if len(data) == wanted <= limit:
-            data += handle.read(limit + 1 - wanted)
-        return data
+    handle = os.fdopen(fd, "rb")
+    status = os.fstat(fd)
+    if not stat.S_ISREG(status.st_mode):
+        handle.close()
+        kind = "a FIFO (named pipe)" if stat.S_ISFIFO(status.st_mode) else "a device or socket"
+        raise NotAFile(f"is {kind}, not a regular file")
+    return handle, status.st_size
+
+
+def read_at_most(stream: BinaryIO, count: int, first: int = CHUNK) -> bytes:
+    """Up to ``count`` bytes of ``stream``: ``first`` bytes, then :data:`CHUNK` at a time.
+
+    A read allocates what it asks for before shrinking to what it got, so asking for ``count``
+    at once would allocate the whole limit before anything arrived: 5 MiB per 1 KB body was a
+    run's largest transient allocation, and a limit of gigabytes would fail on standard input.
+    A buffered read returns fewer bytes than asked for only at the end of the stream, so a
+    short read ends the loop without a last read of a whole chunk.
+    """
+    parts = []
+    wanted = min(first, count)
+    while wanted > 0:
+        data = stream.read(wanted)
+        parts.append(data)
+        count -= len(data)
+        if len(data) < wanted:
+            break
+        wanted = min(CHUNK, count)
+    return b"".join(parts)
+
+
+def read_limited(path: str, limit: int) -> bytes:
+    """At most ``limit + 1`` bytes of a regular file: enough to know it is over the limit
+    without reading all of it (a FIFO or a device is refused, see :func:`_open_regular`). The
+    first read asks for the size ``fstat`` gave plus one byte; a file that grew since is read
+    on to the limit."""
+    handle, size = _open_regular(path)
+    with handle:
+        return read_at_most(handle, limit + 1, first=size + 1)
+
+
+def read_regular(path: str) -> bytes:
+    """All of a regular file (a baseline, a configuration), refusing a FIFO or a device as
+    :func:`read_limited` does rather than blocking on it."""
+    handle, _ = _open_regular(path)
+    with handle:
+        return handle.read()

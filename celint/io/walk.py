@@ -41,7 +41,10 @@ def _unreadable_directory(error: OSError) -> None:
 
 
 def _is_venv(directory: Path) -> bool:
-    return (directory / "pyvenv.cfg").is_file()
+    """Whether ``directory`` holds a virtual environment. ``os.path`` rather than ``Path``:
+    in a folder that cannot be searched, ``Path.is_file`` raises PermissionError, and the walk
+    must go on to report that folder as unreadable."""
+    return os.path.isfile(directory / "pyvenv.cfg")
 
 
 def _wanted(path: str, options: LintOptions) -> bool:

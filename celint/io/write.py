@@ -5,6 +5,10 @@ systems), is flushed and fsynced, takes the old file's mode, and then replaces t
 one ``os.replace``. If anything fails on the way, the temporary file is removed and the original
 is untouched. A file whose bytes changed since celint read them (an editor saved meanwhile) is
 not written at all: the fix was computed for content that no longer exists.
+
+Replacing a file needs only a writable folder, so two kinds of file are refused, not written: a
+read-only one (its owner said it must not change) and one with other hard links (replacing it
+would leave them holding the old text, split from this one).
 """
 
 from __future__ import annotations
@@ -20,13 +24,34 @@ class FileChangedError(OSError):
     """The file's content is no longer what the fix was computed from."""
 
 
+class WriteRefused(OSError):
+    """A file celint will not replace (read-only, or hard-linked); the message says why."""
+
+
 def write_atomic(path: str | os.PathLike[str], data: bytes, read: bytes) -> None:
     """Replace the file at ``path`` (through a symlink, its target) with ``data``, provided it
-    still holds ``read``; raises FileChangedError or the OSError that stopped the write."""
+    still holds ``read`` and may be replaced; raises WriteRefused, FileChangedError or the
+    OSError that stopped the write."""
     target = Path(os.path.realpath(path))
+    status = target.stat()
+    _check_replaceable(target, status)
     if target.read_bytes() != read:
         raise FileChangedError("changed since it was read; not written")
-    _replace(target, data, stat.S_IMODE(target.stat().st_mode))
+    _replace(target, data, stat.S_IMODE(status.st_mode))
+
+
+def _check_replaceable(target: Path, status: os.stat_result) -> None:
+    """Refuse a read-only file (no write permission for this user, or no write bit at all:
+    root may write anything, but a 0444 file says it must not change) and a file with other
+    hard links."""
+    mode = stat.S_IMODE(status.st_mode)
+    if not mode & 0o222 or not os.access(target, os.W_OK):
+        raise WriteRefused(f"not written: the file is read-only (mode {mode:04o})")
+    if status.st_nlink > 1:
+        raise WriteRefused(
+            f"not written: the file has {status.st_nlink} hard links, and replacing it would "
+            "leave the others with the old text"
+        )
 
 
 def write_output(path: str | os.PathLike[str], data: bytes) -> None:

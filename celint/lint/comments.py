@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from celint.config.options import LintOptions
-from celint.model import Diagnostic, Span
+from celint.model import Diagnostic, Span, split_lines
 from celint.rules.reading.ce005_unused_suppression import RULE as UNUSED_SUPPRESSION
 
 DISABLE, DISABLE_FILE = "disable", "disable-file"
@@ -84,7 +84,7 @@ def _words(number: int, line: str, start: int, text: str) -> tuple[Word, ...]:
 def directives(text: str) -> Iterator[Directive]:
     """Every ``# celint:`` comment of a YAML text, in order."""
     at_top = True
-    for number, line in enumerate(text.splitlines(), 1):
+    for number, line in enumerate(split_lines(text), 1):
         stripped = line.strip()
         comment = _comment_start(line) if "celint" in line else None
         if comment is not None:

@@ -17,6 +17,7 @@ from celint.config.options import DEFAULT_OPTIONS, LintOptions
 from celint.elements import profiles as elements
 from celint.io.read import DecodeError, decode, lenient, read_limited
 from celint.lint import sniff, suppression
+from celint.lint.cap import capped
 from celint.model import NO_FIX, Diagnostic, FileReport, Finding, Rule, Source, Span
 from celint.parse.document import Document, LineIndex, Located
 from celint.parse.result import ParseProblem, ParseResult
@@ -41,15 +42,18 @@ def is_json(source: Source) -> bool:
     )
 
 
-def parse(source: Source, options: LintOptions = DEFAULT_OPTIONS) -> ParseResult:
-    """Parse JSON with ``json`` and everything else with ruamel.yaml (see :func:`is_json`)."""
+def parse(
+    source: Source, options: LintOptions = DEFAULT_OPTIONS, *, yaml_1_2: bool = True
+) -> ParseResult:
+    """Parse JSON with ``json`` and everything else with ruamel.yaml (see :func:`is_json`;
+    ``yaml_1_2``: see :func:`~celint.parse.yaml_reader.load_yaml`)."""
     if is_json(source):
         from celint.parse.json_reader import load_json
 
-        return load_json(source.text, options.max_depth)
+        return load_json(source.text, options.max_depth, options.max_findings_per_rule)
     from celint.parse.yaml_reader import load_yaml
 
-    return load_yaml(source.text, options.max_depth, options.max_alias_nodes)
+    return load_yaml(source.text, options.max_depth, options.max_alias_nodes, yaml_1_2=yaml_1_2)
 
 
 def _problem_diagnostic(path: str, problem: ParseProblem) -> Diagnostic:
@@ -67,13 +71,15 @@ def _problem_diagnostic(path: str, problem: ParseProblem) -> Diagnostic:
 
 
 def check_source(
-    source: Source, options: LintOptions = DEFAULT_OPTIONS, *, quote: bool = False
+    source: Source, options: LintOptions = DEFAULT_OPTIONS, *, quote: bool = False, cap: bool = True
 ) -> FileReport:
     """Lint every instance body (and configuration fragment) in one decoded input.
 
     With ``quote`` the report also carries the spans of every secret value, found by this
     parse, and (when there are findings) the text with them masked, for the formats that quote
     source lines and for diffs. The report says why the input was linted or skipped (``-v``).
+    Without ``cap`` every finding is kept (the fixer plans every fix of a file at once; see
+    :mod:`celint.lint.cap`).
     """
     report = FileReport(source.path)
     parsed = parse(source, options)
@@ -88,7 +94,7 @@ def check_source(
                 else "does not parse, but looks like an instance body"
             )
             problems = [_problem_diagnostic(source.path, p) for p in parsed.problems]
-            report.diagnostics = _finish(source.path, problems, options, source)
+            report.diagnostics = _finish(source.path, problems, options, source, cap=cap)
         else:
             report.skipped_reason = "does not parse and does not look like an instance body"
         return _quoted(report, source, quote)
@@ -105,7 +111,8 @@ def check_source(
         report.skipped_reason = verdicts[0].reason if verdicts else "no document"
         return report
     found.extend(_problem_diagnostic(source.path, p) for p in parsed.problems)
-    report.diagnostics = _finish(source.path, found, options, source)
+    unrecorded = parsed.unrecorded
+    report.diagnostics = _finish(source.path, found, options, source, unrecorded, cap=cap)
     return _quoted(report, source, quote)
 
 
@@ -334,14 +341,22 @@ def _place(path: str, document: Document, rule: Rule, finding: Finding) -> Diagn
 
 
 def _finish(
-    path: str, found: list[Diagnostic], options: LintOptions, source: Source | None = None
+    path: str,
+    found: list[Diagnostic],
+    options: LintOptions,
+    source: Source | None = None,
+    unrecorded: dict[str, int] | None = None,
+    *,
+    cap: bool = True,
 ) -> list[Diagnostic]:
     """The selected findings that no suppression silences (plus CE005 for suppressions that
-    silence nothing), in report order."""
+    silence nothing), in report order, at most ``max_findings_per_rule`` of a rule unless
+    ``cap`` is off (``unrecorded``: see :func:`celint.lint.cap.capped`)."""
     yaml_text = source.text if source is not None and not is_json(source) else None
     selected = [d for d in found if options.enabled(d.code)]
     kept = suppression.apply(path, yaml_text, selected, options)
-    return sorted((d for d in kept if options.enabled(d.code)), key=Diagnostic.sort_key)
+    ordered = sorted((d for d in kept if options.enabled(d.code)), key=Diagnostic.sort_key)
+    return capped(ordered, options.max_findings_per_rule, unrecorded) if cap else ordered
 
 
 def lint_text(

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from celint import pointer as jp
-from celint.model import Span
+from celint.model import Span, line_starts
 
 
 @dataclass(frozen=True)
@@ -30,22 +30,21 @@ class Located:
 
 
 class LineIndex:
-    """Turns character offsets into 1-based line/column pairs (lines end at ``\\n``)."""
+    """Turns character offsets into 1-based line/column pairs (lines as
+    :data:`celint.model.LINE_BREAK` ends them)."""
 
     def __init__(self, text: str) -> None:
-        starts = [0]
-        find = text.find
-        pos = find("\n")
-        while pos != -1:
-            starts.append(pos + 1)
-            pos = find("\n", pos + 1)
-        self._starts = starts
+        self._starts = line_starts(text)
+        self._length = len(text)
 
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self._starts, offset) - 1
         return line + 1, offset - self._starts[line] + 1
 
     def span(self, start: int, end: int) -> Span:
+        """The span of ``start:end``, cut at the end of the text: a problem at the end of a
+        file (one character past it, as parsers report) ends where the text does."""
+        start, end = min(start, self._length), min(end, self._length)
         line, column = self.position(start)
         end_line, end_column = self.position(end)
         return Span(line, column, end_line, end_column, start, end)

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from celint import pointer as jp
-from celint.model import Span
+from celint.model import LINE_BREAK, Span
 from celint.parse.document import Document, LineIndex
 
 #: A decoded character with the file offsets of its raw form (start, end).
@@ -133,27 +133,26 @@ def _literal_block(text: str, start: int, end: int) -> Mapped | None:
     Trailing line breaks are all kept here; the caller keeps as many as the chomping left in
     the value. An explicit indentation indicator (``|2``) is not mapped.
     """
-    header_end = text.find("\n", start, end)
-    if header_end == -1 or any(c.isdigit() for c in text[start:header_end].split("#")[0]):
+    breaks = list(LINE_BREAK.finditer(text, start, end))
+    if not breaks or any(c.isdigit() for c in text[start : breaks[0].start()].split("#")[0]):
         return None
-    lines: list[tuple[int, int]] = []
-    position = header_end + 1
-    while position < end:
-        stop = text.find("\n", position, end)
-        stop = end if stop == -1 else stop
-        lines.append((position, stop))
-        position = stop + 1
-    content = [(s, e) for s, e in lines if text[s:e].strip(_BLANKS + "\r")]
+    lines: list[tuple[int, int, int]] = []  # content start, content end, end of its break
+    position = breaks[0].end()
+    for line_break in breaks[1:]:
+        lines.append((position, line_break.start(), line_break.end()))
+        position = line_break.end()
+    if position < end:
+        lines.append((position, end, end))
+    content = [(s, e) for s, e, _ in lines if text[s:e].strip(_BLANKS)]
     if not content:
         return None
     first = text[content[0][0] : content[0][1]]
     indent = len(first) - len(first.lstrip(" "))
     out: Mapped = []
-    for line_start, line_end in lines:
-        stop = line_end - 1 if text[line_start:line_end].endswith("\r") else line_end
-        out.extend((text[i], i, i + 1) for i in range(line_start + indent, stop))
-        if line_end < end:
-            out.append(("\n", line_end, line_end + 1))
+    for line_start, line_end, break_end in lines:
+        out.extend((text[i], i, i + 1) for i in range(line_start + indent, line_end))
+        if break_end > line_end:
+            out.append(("\n", line_end, break_end))
     return out
 
 

@@ -14,13 +14,16 @@ from typing import Any
 
 from celint import pointer as jp
 from celint.config.options import DEFAULT_OPTIONS
-from celint.model import Span
+from celint.parse import numbers
 from celint.parse.document import Document, LineIndex, Located
 from celint.parse.result import ParseProblem, ParseResult
 from celint.rules.reading.ce001_parse_error import RULE as PARSE_ERROR
 from celint.rules.reading.ce002_duplicate_key import RULE as DUPLICATE_KEY
 from celint.rules.reading.ce004_unreadable_input import RULE as UNREADABLE_INPUT
+from celint.secrets import is_secret_pointer
 
+#: The start and end offsets of a token.
+Offsets = tuple[int, int]
 _WS = re.compile(r"[ \t\n\r]*")
 _DIRECTIVE = re.compile(r"celint\s*:\s*disable(?:-file)?\s*=\s*([\w,-]+)")
 _STRING_OR_BRACKET = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
@@ -76,9 +79,15 @@ def too_deep(text: str, limit: int) -> int | None:
     return None
 
 
-def load_json(text: str, max_depth: int = DEFAULT_OPTIONS.max_depth) -> ParseResult:
+def load_json(
+    text: str,
+    max_depth: int = DEFAULT_OPTIONS.max_depth,
+    max_findings: int = DEFAULT_OPTIONS.max_findings_per_rule,
+) -> ParseResult:
     """Parse one JSON document; syntax errors become CE001, repeated keys CE002, nesting
-    deeper than ``max_depth`` CE004."""
+    deeper than ``max_depth`` CE004. Past ``max_findings`` repeated keys (and one more, where
+    the cap places its count) the rest are only counted: JSON has no comments to suppress one,
+    so no other could be shown (see :mod:`celint.lint.cap`)."""
     deep = too_deep(text, max_depth)
     if deep is not None:
         span = LineIndex(text).span(deep, deep + 1)
@@ -89,11 +98,12 @@ def load_json(text: str, max_depth: int = DEFAULT_OPTIONS.max_depth) -> ParseRes
         value = json.loads(text, object_pairs_hook=duplicates)
     except json.JSONDecodeError as exc:
         return ParseResult(problems=[_syntax_problem(text, exc)])
-    except RecursionError:  # only when max_depth is set above what Python's stack allows
-        message = "nested too deep for the parser (lower max_depth)"
-        return ParseResult(
-            problems=[ParseProblem(UNREADABLE_INPUT, message, LineIndex(text).span(0, 0))]
-        )
+    except ValueError:  # an integer longer than Python converts
+        offset = numbers.first_long_json_integer(text)
+        if offset is None:
+            raise
+        span = LineIndex(text).span(offset, offset + 1)
+        return ParseResult(problems=[ParseProblem(UNREADABLE_INPUT, numbers.message(), span)])
     lines = LineIndex(text)
     cache: dict[str, dict[str, Located]] = {}
 
@@ -104,9 +114,11 @@ def load_json(text: str, max_depth: int = DEFAULT_OPTIONS.max_depth) -> ParseRes
 
     result = ParseResult(documents=[Document(value, locate, 0, lines.span(0, 0))])
     if duplicates.seen:
-        table, repeats = index_json(text, lines)
+        table, repeats, unrecorded = index_json(text, lines, max_findings + 1)
         cache["table"] = table
         result.problems.extend(repeats)
+        if unrecorded:
+            result.unrecorded[DUPLICATE_KEY.code] = unrecorded
     return result
 
 
@@ -118,7 +130,8 @@ def _syntax_problem(text: str, exc: json.JSONDecodeError) -> ParseProblem:
         )
     reason = exc.msg
     nicer = next((v for k, v in _NICER.items() if reason.startswith(k)), reason)
-    where = f"line {exc.lineno}, column {exc.colno}"
+    line, column = lines.position(exc.pos)  # json counts only "\n" as a line break
+    where = f"line {line}, column {column}"
     if reason.startswith("Expecting ',' delimiter"):
         # The comma belongs right after the previous value, usually on an earlier line: point there.
         end = len(text[: exc.pos].rstrip())
@@ -132,13 +145,6 @@ def _syntax_problem(text: str, exc: json.JSONDecodeError) -> ParseProblem:
     return ParseProblem(
         PARSE_ERROR, f"invalid JSON: {nicer} (at {where})", lines.span(exc.pos, exc.pos + 1)
     )
-
-
-def _place(table: dict[str, Located], pointer: str, found: Located) -> None:
-    """Record where ``pointer`` is; a repeated key's later value wins, as in ``json.loads``,
-    and the overridden one is kept as ``earlier``."""
-    previous = table.get(pointer)
-    table[pointer] = found if previous is None else previous.replaced_by(found)
 
 
 def _comment_message(text: str, at: int) -> str:
@@ -156,55 +162,79 @@ def _comment_message(text: str, at: int) -> str:
     )
 
 
-def index_json(text: str, lines: LineIndex) -> tuple[dict[str, Located], list[ParseProblem]]:
-    """Map every pointer of a valid JSON text to its spans; report keys that repeat (CE002).
+def _place(
+    offsets: dict[str, tuple[int, int, Offsets | None]],
+    earlier: dict[str, list[Offsets]],
+    pointer: str,
+    found: tuple[int, int, Offsets | None],
+) -> None:
+    """Record where ``pointer`` is; a repeated key's later value wins, as in ``json.loads``.
+    The value it overrides is kept when it is a secret field's, for the mask to hide too."""
+    previous = offsets.get(pointer)
+    if previous is not None and is_secret_pointer(pointer):
+        earlier.setdefault(pointer, []).append(previous[:2])
+    offsets[pointer] = found
+
+
+def index_json(
+    text: str, lines: LineIndex, record: int | None = None
+) -> tuple[dict[str, Located], list[ParseProblem], int]:
+    """Map every pointer of a valid JSON text to its spans; report keys that repeat (CE002):
+    the first ``record`` of them (all by default), and how many more there are.
 
     Iterative, so depth costs memory rather than Python stack. For a repeated key the later
-    member wins, as it does in ``json.loads``.
+    member wins, as it does in ``json.loads``. The scan keeps offsets and makes spans only for
+    the pointers that remain, once it is done: a member that a later one replaces (500,000
+    repeats of one key) costs no span.
     """
-    table: dict[str, Located] = {}
+    offsets: dict[str, tuple[int, int, Offsets | None]] = {}
+    earlier: dict[str, list[Offsets]] = {}
     repeats: list[ParseProblem] = []
-    # A frame: [is_object, pointer, keys seen (object) or item count (array), start, key span]
+    unrecorded = 0
+    # A frame: [is_object, pointer, first offset of each key (object) or item count (array),
+    # start, key offsets]
     stack: list[list[Any]] = []
-    pointer, key_span = "", None
+    pointer, key_at = "", None
     pos = _WS.match(text, 0).end()  # type: ignore[union-attr]
 
-    def read_key(frame: list[Any], at: int) -> tuple[str, Span, int]:
+    def read_key(frame: list[Any], at: int) -> tuple[str, Offsets, int]:
+        nonlocal unrecorded
         key, end = scanstring(text, at + 1)
-        span = lines.span(at, end)
-        seen: dict[str, Span] = frame[2]
-        member = jp.join(frame[1], key)
-        if key in seen:
-            first = seen[key]
+        seen: dict[str, int] = frame[2]
+        member = f"{frame[1]}/{jp.escape(key)}"  # jp.join, without its generator: per member
+        if key not in seen:
+            seen[key] = at
+        elif record is None or len(repeats) < record:
+            line, column = lines.position(seen[key])
             repeats.append(
                 ParseProblem(
                     DUPLICATE_KEY,
-                    f"duplicate key {key!r}: first defined at line {first.line}, column "
-                    f"{first.column}; the platform silently keeps only one of them",
-                    span,
+                    f"duplicate key {key!r}: first defined at line {line}, column {column}; the "
+                    "platform silently keeps only one of them",
+                    lines.span(at, end),
                     member,
                 )
             )
         else:
-            seen[key] = span
+            unrecorded += 1
         colon = _WS.match(text, end).end()  # type: ignore[union-attr]
-        return member, span, _WS.match(text, colon + 1).end()  # type: ignore[union-attr]
+        return member, (at, end), _WS.match(text, colon + 1).end()  # type: ignore[union-attr]
 
     while True:
         char = text[pos]
         if char in "{[":
-            frame: list[Any] = [char == "{", pointer, {} if char == "{" else 0, pos, key_span]
+            frame: list[Any] = [char == "{", pointer, {} if char == "{" else 0, pos, key_at]
             stack.append(frame)
             pos = _WS.match(text, pos + 1).end()  # type: ignore[union-attr]
             if text[pos] not in "}]":
                 if frame[0]:
-                    pointer, key_span, pos = read_key(frame, pos)
+                    pointer, key_at, pos = read_key(frame, pos)
                 else:
-                    pointer, key_span = jp.join(frame[1], 0), None
+                    pointer, key_at = jp.join(frame[1], 0), None
                 continue
         else:
             end = scanstring(text, pos + 1)[1] if char == '"' else _SCALAR.match(text, pos).end()  # type: ignore[union-attr]
-            _place(table, pointer, Located(lines.span(pos, end), key_span))
+            _place(offsets, earlier, pointer, (pos, end, key_at))
             pos = end
         # After a value: close finished containers, or move to the next member.
         while stack:
@@ -213,13 +243,21 @@ def index_json(text: str, lines: LineIndex) -> tuple[dict[str, Located], list[Pa
             if text[pos] == ",":
                 pos = _WS.match(text, pos + 1).end()  # type: ignore[union-attr]
                 if frame[0]:
-                    pointer, key_span, pos = read_key(frame, pos)
+                    pointer, key_at, pos = read_key(frame, pos)
                 else:
                     frame[2] += 1
-                    pointer, key_span = jp.join(frame[1], frame[2]), None
+                    pointer, key_at = jp.join(frame[1], frame[2]), None
                 break
             pos += 1
             stack.pop()
-            _place(table, frame[1], Located(lines.span(frame[3], pos), frame[4]))
+            _place(offsets, earlier, frame[1], (frame[3], pos, frame[4]))
         else:
-            return table, repeats
+            table = {
+                pointer: Located(
+                    lines.span(start, end),
+                    key and lines.span(*key),
+                    tuple(lines.span(*value) for value in earlier.get(pointer, ())),
+                )
+                for pointer, (start, end, key) in offsets.items()
+            }
+            return table, repeats, unrecorded

@@ -22,8 +22,14 @@ class ParseProblem:
 
 @dataclass
 class ParseResult:
+    """``only_yaml_1_2``: libyaml (YAML 1.1, which most YAML tools use) rejected the text and
+    only ruamel's YAML 1.2 parser read it. ``unrecorded``: problems counted but not recorded,
+    by rule code (duplicate keys past what the findings cap could show)."""
+
     documents: list[Document] = field(default_factory=list)
     problems: list[ParseProblem] = field(default_factory=list)
+    only_yaml_1_2: bool = False
+    unrecorded: dict[str, int] = field(default_factory=dict)
 
     @property
     def failed(self) -> bool:

@@ -7,6 +7,13 @@ without ever constructing an arbitrary object.
 Composing is ruamel's Python composer fed by its C parser: the C library keeps its own stacks,
 so nesting costs no C recursion (ruamel's all-C composer recurses per level and crashes the
 interpreter on 100,000 nested ``[``), and the Python composer stops at a depth limit.
+
+The C parser is libyaml, which follows YAML 1.1 where 1.2 differs: it rejects a plain scalar
+holding ``:`` inside a flow mapping (``{oauth.callback.url: https://x}``) and breaks lines at
+NEL. A text it rejects is read again by ruamel's pure-Python parser, which follows 1.2, and is
+valid if that one accepts it. The pure parser reads about 0.7 MB a second, so only texts of up
+to :data:`PURE_RETRY_LIMIT` characters get the second reading; libyaml's verdict on a larger
+one stands. Syntax errors are worded by celint, at the line and column they were found.
 """
 
 from __future__ import annotations
@@ -18,6 +25,7 @@ from typing import Any
 from celint import pointer as jp
 from celint.config.options import DEFAULT_OPTIONS
 from celint.model import Rule, Span
+from celint.parse import numbers
 from celint.parse.document import Document, LineIndex, Located
 from celint.parse.result import ParseProblem, ParseResult
 from celint.rules.reading.ce001_parse_error import RULE as PARSE_ERROR
@@ -26,6 +34,50 @@ from celint.rules.reading.ce004_unreadable_input import RULE as UNREADABLE_INPUT
 from celint.secrets import is_secret_pointer
 
 _CORE = "tag:yaml.org,2002:"
+PURE_RETRY_LIMIT = 512 * 1024
+# The parsers' problems (libyaml's words) in celint's: what is wrong and what would be right.
+_NICER = {
+    "mapping values are not allowed": (
+        "a ': ' where no mapping can start (quote a value that holds ': ', or check the "
+        "indentation)"
+    ),
+    "could not find expected ':'": (
+        "a line that is not 'key: value' where a key was expected (a missing ':', or a line "
+        "indented wrongly)"
+    ),
+    "did not find expected key": (
+        "text that does not fit the mapping around it (check the indentation)"
+    ),
+    "did not find expected ',' or ']'": (
+        "a '[' list is not closed, or a ',' is missing between its items"
+    ),
+    "did not find expected ',' or '}'": (
+        "a '{' mapping is not closed, or a ',' is missing between its members"
+    ),
+    "did not find expected '-' indicator": (
+        "a line inside a list that is not a '- ' item (check the indentation)"
+    ),
+    "found character that cannot start any token": (
+        "a character that cannot start a value (such as '@', '`' or a tab; quote the value, "
+        "indent with spaces)"
+    ),
+    "found unexpected end of stream": "a quoted string is not closed",
+    "found unexpected document indicator": "a quoted string is not closed before a '---' line",
+    "found unknown escape character": (
+        "an unknown escape in a double-quoted string (write \\\\ for a backslash, or use single "
+        "quotes)"
+    ),
+    "found unexpected ':'": "a ':' that cannot appear here (quote the value that holds it)",
+    "did not find expected <document start>": (
+        "unexpected text after the end of the document (a stray closing bracket?)"
+    ),
+    "found undefined alias": "an alias ('*name') with no anchor ('&name') before it",
+    "block sequence entries are not allowed": (
+        "a '- ' list item where a key was expected (check the indentation)"
+    ),
+    "did not find expected node content": "a value is missing, or cannot start here",
+    "found a tab character": "a tab where YAML expects spaces (indent with spaces)",
+}
 
 
 class _Refused(Exception):
@@ -37,8 +89,8 @@ class _Refused(Exception):
 
 
 def _mark_span(lines: LineIndex, node: Any) -> Span:
-    """A node's span from its character offsets (ruamel counts NEL and LS as line breaks and
-    celint, like JSON and most editors, counts only ``\\n``)."""
+    """A node's span from its character offsets: lines are celint's
+    (:data:`celint.model.LINE_BREAK`), not ruamel's, which breaks at NEL and LS too."""
     return lines.span(node.start_mark.index, node.end_mark.index)
 
 
@@ -49,13 +101,13 @@ def _too_deep(limit: int) -> str:
 class _Loader:
     """What ruamel's composer asks of its loader: a parser, a resolver and a depth limit."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, parser: Any) -> None:
         # The plain YAML 1.2 resolver: this loader has no scanner for VersionedResolver to read
         # a %YAML directive from, so it would resolve by 1.2 too, re-deriving the version
         # (through two caught AttributeErrors) for every node.
         from ruamel.yaml.resolver import Resolver
 
-        self._parser = _parser(text)
+        self._parser = parser
         self._resolver = Resolver(loadumper=self)
         self.max_depth = 0  # ruamel's own limit counts scalars too; DepthComposer's is exact
 
@@ -67,15 +119,20 @@ class _Loader:
         self._parser = None
 
 
-def _parser(text: str) -> Any:
-    """ruamel's C parser, or its pure-Python one where the C extension is missing (PyPy)."""
+def _c_parser(text: str) -> Any | None:
+    """ruamel's C parser (libyaml), or None where the C extension is missing (PyPy)."""
     try:
         from _ruamel_yaml import CParser
     except ImportError:
-        from ruamel.yaml import YAML
-
-        return YAML(typ="safe", pure=True).get_constructor_parser(text)[1]
+        return None
     return CParser(text)
+
+
+def _pure_parser(text: str) -> Any:
+    """ruamel's pure-Python parser (YAML 1.2); it checks the whole text's characters first."""
+    from ruamel.yaml import YAML
+
+    return YAML(typ="safe", pure=True).get_constructor_parser(text)[1]
 
 
 class _DepthLimit(Exception):
@@ -95,28 +152,29 @@ def _depth_composer() -> type:
 
     class DepthComposer(Composer):
         max_depth = DEFAULT_OPTIONS.max_depth
+        # The collections around the node about to be composed. Counted here: ruamel's own
+        # ``depth`` exists only from 0.19 on, and celint supports 0.18.
+        nesting = 0
 
         def compose_node(self, parent: Any, index: Any) -> Any:
-            # ``self.depth`` counts the collections around the node about to be composed.
-            if self.depth >= self.max_depth and self.parser.check_event(
+            if self.nesting >= self.max_depth and self.parser.check_event(
                 SequenceStartEvent, MappingStartEvent
             ):
                 raise _DepthLimit(self.parser.peek_event().start_mark)
-            return super().compose_node(parent, index)
+            self.nesting += 1
+            try:
+                return super().compose_node(parent, index)
+            finally:
+                self.nesting -= 1
 
     return DepthComposer
 
 
-def _composer(text: str, max_depth: int) -> Any:
-    composer = _depth_composer()(loader=_Loader(text))
+def _compose(parser: Any, max_depth: int) -> list[Any]:
+    """Every document's root node (None for an empty document), composed from ``parser``."""
+    composer = _depth_composer()(loader=_Loader(parser))
     composer.max_depth = max_depth
     composer.warn_double_anchors = False
-    return composer
-
-
-def _compose_all(text: str, max_depth: int) -> list[Any]:
-    """Every document's root node (None for an empty document)."""
-    composer = _composer(text, max_depth)
     nodes = []
     try:
         while composer.check_node():
@@ -126,17 +184,58 @@ def _compose_all(text: str, max_depth: int) -> list[Any]:
     return nodes
 
 
+def _compose_all(text: str, max_depth: int, yaml_1_2: bool) -> tuple[list[Any], bool]:
+    """The root nodes by libyaml, or, with ``yaml_1_2``, by the pure parser when libyaml
+    rejects a text of up to :data:`PURE_RETRY_LIMIT` characters (see the module's docstring);
+    when both reject it, libyaml's error is raised. The flag says the pure parser read it."""
+    from ruamel.yaml.error import YAMLError
+
+    parser = _c_parser(text) if text.isascii() or _encodable(text) else None
+    if parser is None:
+        return _compose(_pure_parser(text), max_depth), False
+    try:
+        return _compose(parser, max_depth), False
+    except YAMLError as rejected:
+        if not yaml_1_2 or len(text) > PURE_RETRY_LIMIT:
+            raise
+        try:
+            return _compose(_pure_parser(text), max_depth), True
+        except YAMLError:
+            raise rejected from None
+
+
+def _encodable(text: str) -> bool:
+    """Whether the C parser can take ``text``: it encodes it as UTF-8, which a lone surrogate
+    (from :func:`celint.lint_text`; decoded files have none) cannot be."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _mark_problem(rule: Rule, message: str, lines: LineIndex, mark: Any) -> ParseProblem:
-    span = lines.span(mark.index, mark.index + 1) if mark else None
-    return ParseProblem(rule, message, span)
+    return ParseProblem(rule, message, lines.span(mark.index, mark.index + 1))
 
 
-def _quoting_nothing(problem: str) -> str:
-    """The parser's words without the names it quotes from the text: an alias or anchor name
-    may be a secret pasted after ``*`` or ``&`` (``oauth.api.secret: *Xk9m...``)."""
-    if "undefined alias" in problem:
-        return "an alias (*name) that no anchor (&name) defines before it"
-    return problem
+def _syntax_problem(exc: Exception, text: str, lines: LineIndex) -> ParseProblem:
+    """CE001 for a parser's error, in celint's words, at the line and column it names."""
+    from ruamel.yaml.reader import ReaderError
+
+    if isinstance(exc, ReaderError):
+        # libyaml counts this position in UTF-8 bytes and the pure parser in characters; the
+        # character itself is the same, and its first occurrence is the one both stopped at.
+        offset = max(0, text.find(chr(exc.character)))
+        message = (
+            f"invalid YAML: the character U+{exc.character:04X} is not allowed (YAML text is "
+            "printable characters, tabs and line breaks)"
+        )
+        return ParseProblem(PARSE_ERROR, message, lines.span(offset, offset + 1))
+    problem = getattr(exc, "problem", None) or getattr(exc, "context", None) or "not valid YAML"
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    nicer = next((v for k, v in _NICER.items() if problem.startswith(k)), " ".join(problem.split()))
+    offset = mark.index if mark is not None else 0
+    return ParseProblem(PARSE_ERROR, f"invalid YAML: {nicer}", lines.span(offset, offset + 1))
 
 
 def _tag_problem(tag: str, pointer: str) -> str:
@@ -150,27 +249,25 @@ def load_yaml(
     text: str,
     max_depth: int = DEFAULT_OPTIONS.max_depth,
     max_alias_nodes: int = DEFAULT_OPTIONS.max_alias_nodes,
+    *,
+    yaml_1_2: bool = True,
 ) -> ParseResult:
     """Parse every document of a YAML stream; syntax errors are CE001 at the parser's mark,
-    nesting deeper than ``max_depth`` is CE004."""
-    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+    nesting deeper than ``max_depth`` is CE004. Without ``yaml_1_2``, what libyaml rejects is
+    not read again (the fixer's check that a fix leaves a file every YAML tool reads)."""
+    from ruamel.yaml.error import YAMLError
 
     result = ParseResult()
     lines = LineIndex(text)
     try:
-        nodes = _compose_all(text, max_depth)
+        nodes, result.only_yaml_1_2 = _compose_all(text, max_depth, yaml_1_2)
     except _DepthLimit as exc:
         result.problems.append(
             _mark_problem(UNREADABLE_INPUT, _too_deep(max_depth), lines, exc.mark)
         )
         return result
-    except MarkedYAMLError as exc:
-        problem = _quoting_nothing(exc.problem or exc.context or "not valid YAML")
-        mark = exc.problem_mark or exc.context_mark
-        result.problems.append(_mark_problem(PARSE_ERROR, f"invalid YAML: {problem}", lines, mark))
-        return result
-    except (YAMLError, RecursionError, ValueError) as exc:
-        result.problems.append(ParseProblem(PARSE_ERROR, f"invalid YAML: {exc}", None))
+    except YAMLError as exc:
+        result.problems.append(_syntax_problem(exc, text, lines))
         return result
     for index, node in enumerate(nodes):
         if node is None:
@@ -307,7 +404,10 @@ class _Builder:
         if kind == "bool":
             return text.lower() == "true"
         if kind == "int":
-            return _int(text)
+            try:
+                return _int(text)
+            except _LongNumber:
+                raise self.refuse(node, numbers.message(), pointer) from None
         if kind == "float":
             return _float(text)
         raise self.refuse(node, _tag_problem(tag, pointer), pointer)
@@ -322,16 +422,27 @@ def _key_text(key: Any) -> str:
     return str(key)
 
 
+class _LongNumber(Exception):
+    """An integer longer than Python converts (see :mod:`celint.parse.numbers`)."""
+
+
 def _int(text: str) -> int | str:
+    """The integer a YAML int scalar stands for (the text itself if it is not one after all);
+    raises _LongNumber for one too long to convert or to print."""
     digits = text.replace("_", "")
     sign = -1 if digits.startswith("-") else 1
     body = digits.lstrip("+-")
+    prefixed = body[:2].lower() in ("0o", "0x", "0b")
+    limit = numbers.digit_limit()
+    if not prefixed and limit and len(body) > limit:
+        raise _LongNumber
     try:
-        if body[:2].lower() in ("0o", "0x", "0b"):
-            return sign * int(body, 0)
-        return sign * int(body, 10)
+        value = sign * int(body, 0 if prefixed else 10)
     except ValueError:
         return text
+    if prefixed and not numbers.fits(value):
+        raise _LongNumber
+    return value
 
 
 def _float(text: str) -> float | str:

@@ -12,20 +12,24 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from celint.model import FileReport, Rule, RunResult, Totals
+from celint.model import FileReport, Rule, RunResult, Severity, Totals
 
 
 @dataclass(frozen=True)
 class ReportSettings:
-    """How to print: colour, the summary line, how many fixes were applied, and the rule
-    table (formats that describe every rule, such as SARIF, list it; the caller passes the
-    registry, so reporters never import the rules). ``verbose`` (``-v``) adds, under each
-    finding that rests on an element fact, where the docs state it (text and full)."""
+    """How to print: colour, the summary line (``quiet``: none), how many fixes were applied,
+    how many findings a baseline hid, the lowest severity that fails the run (JUnit fails
+    exactly those), and the rule table (formats that describe every rule, such as SARIF, list
+    it; the caller passes the registry, so reporters never import the rules). ``verbose``
+    (``-v``) adds, under each finding that rests on an element fact, where the docs state it
+    (text and full), and prints the summary even of a run with nothing to report."""
 
     color: bool = False
     quiet: bool = False
     verbose: bool = False
     fixed: int = 0
+    baselined: int = 0
+    fail_on: Severity = Severity.WARNING
     rules: tuple[Rule, ...] = ()
 
 

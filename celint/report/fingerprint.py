@@ -23,5 +23,6 @@ def fingerprints(diagnostics: Iterable[Diagnostic]) -> list[str]:
         index = seen[key]
         seen[key] += 1
         text = "\0".join((*key, str(index)))
-        result.append(hashlib.sha256(text.encode("utf-8")).hexdigest())
+        # surrogatepass: a lone surrogate (from a JSON escape) hashes too, as its UTF-16 value
+        result.append(hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest())
     return result

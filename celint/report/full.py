@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from celint.model import Diagnostic, FileReport, Span
+from celint.model import Diagnostic, FileReport, Span, split_lines
 from celint.report import ReportSettings
 from celint.report.text import evidence, line
 from celint.report.text import footer as footer
@@ -75,16 +75,18 @@ def _with_fixed_masks(text: str, ranges: list[range]) -> tuple[str, Callable[[in
 def _excerpt(d: Diagnostic, lines: list[str], secrets: tuple[Span, ...], color: bool) -> list[str]:
     if d.span is None or not 0 < d.span.line <= len(lines):
         return []
-    raw = lines[d.span.line - 1].rstrip("\r")
+    raw = lines[d.span.line - 1]
     ranges = _masked_ranges(d.span.line, len(raw), secrets)
     text, column = _with_fixed_masks(raw, ranges)
-    full_line = text.expandtabs(1)
     gutter = f"{d.span.line:>5} | "
     start = column(d.span.column - 1)
-    end = column(d.span.end_column - 1) if d.span.end_line == d.span.line else len(full_line)
+    end = column(d.span.end_column - 1) if d.span.end_line == d.span.line else len(text)
     if any(r.start <= d.span.column - 1 < r.stop for r in ranges):
         end = max(end, start + len(FIXED_MASK))
-    source, start, end = _window(full_line, start, end)
+    shown, start, end = _window(text, start, end)
+    # A tab as one space keeps the caret's columns; after the cut, so that a megabyte line is
+    # not copied once per finding.
+    source = shown.expandtabs(1)
     caret = " " * start + "^" * max(1, end - start)
     if color:
         import click  # only to colour: a piped run (CI, pre-commit) never imports it
@@ -102,7 +104,7 @@ def _excerpt(d: Diagnostic, lines: list[str], secrets: tuple[Span, ...], color: 
 def file_text(report: FileReport, settings: ReportSettings) -> str:
     """Each finding of one file, its source line and caret, and an empty line after it."""
     out: list[str] = []
-    lines = report.quoted.split("\n") if report.quoted is not None else []
+    lines = split_lines(report.quoted) if report.quoted is not None else []
     for d in report.diagnostics:
         out.append(line(d, settings.color))
         out.extend(_excerpt(d, lines, report.secrets, settings.color))

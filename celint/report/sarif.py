@@ -8,6 +8,7 @@ celint's do, which the run declares with ``columnKind``.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -22,6 +23,9 @@ SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/celint/celint"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 FINGERPRINT_KEY = "celint/v1"
+#: The run's ``automationDetails.id``: category ``celint``, no run id. Code scanning keeps one
+#: set of alerts per category; upload-sarif's ``category`` input only fills a missing id.
+AUTOMATION_ID = "celint/"
 
 
 def _descriptor(rule: Rule) -> dict[str, Any]:
@@ -40,11 +44,12 @@ def _descriptor(rule: Rule) -> dict[str, Any]:
 
 def artifact_uri(path: str) -> str:
     """A relative URI (forward slashes, percent-encoded) for files under the current folder,
-    an absolute ``file:`` URI for the others."""
+    an absolute ``file:`` URI for the others; both normalised, so a name such as
+    ``--stdin-filename ../../etc/passwd`` cannot smuggle ``..`` steps into a viewer's link."""
     shown = relative(path)
     if shown == ".." or shown.startswith("../"):
-        return Path(path).absolute().as_uri()
-    return quote(shown)
+        return Path(os.path.abspath(path)).as_uri()
+    return quote(shown, errors="surrogateescape")  # a file name's undecodable bytes, as %XX
 
 
 def _location(d: Diagnostic) -> dict[str, Any]:
@@ -98,6 +103,7 @@ def document(result: RunResult, rules: tuple[Rule, ...]) -> dict[str, Any]:
         results.append(item)
     driver = {
         "name": "celint",
+        "fullName": f"celint {__version__}",
         "version": __version__,
         "semanticVersion": __version__,
         "informationUri": INFORMATION_URI,
@@ -105,6 +111,7 @@ def document(result: RunResult, rules: tuple[Rule, ...]) -> dict[str, Any]:
     }
     run = {
         "tool": {"driver": driver},
+        "automationDetails": {"id": AUTOMATION_ID},
         "columnKind": "unicodeCodePoints",
         "results": results,
         "invocations": [{"executionSuccessful": True}],

@@ -1,18 +1,19 @@
 """``check --statistics``: how many findings each rule has, instead of the findings.
 
 A rule with at least one fixable finding in the run is marked ``[*]``, as ruff does, so the
-table says where ``--fix`` would help most.
+table says where ``--fix`` would help most. ``--format json`` gives the versioned JSON document
+with a ``statistics`` member in place of ``diagnostics``; the other formats have no place for
+counts, and the command line refuses them with ``--statistics``.
 """
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass
 
 from celint.model import RunResult
 from celint.report import ReportSettings
-from celint.report.text import summary
+from celint.report.text import footer
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,7 @@ class Row:
 
 
 def render(result: RunResult, settings: ReportSettings, output_format: str) -> str:
-    """JSON for ``--format json``; the text table for every other format."""
+    """JSON for ``--format json``; the text table for ``text``."""
     return (render_json if output_format == "json" else render_text)(result, settings)
 
 
@@ -44,14 +45,14 @@ def render_text(result: RunResult, settings: ReportSettings) -> str:
         f"{row.count:>{width}}  {row.code}  {'[*]' if row.fixable else '[ ]'} {row.rule}"
         for row in table
     ]
-    if not settings.quiet:
-        lines.append(summary(result.totals(), settings))
-    return "".join(line + "\n" for line in lines)
+    return "".join(line + "\n" for line in lines) + footer(result.totals(), settings)
 
 
 def render_json(result: RunResult, settings: ReportSettings) -> str:
+    from celint.report.json import document
+
     table = [
         {"code": r.code, "rule": r.rule, "count": r.count, "fixable": r.fixable}
         for r in rows(result)
     ]
-    return json.dumps(table, indent=2) + "\n"
+    return document(result, "statistics", table)

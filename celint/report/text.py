@@ -9,8 +9,9 @@ from celint.report import ReportSettings
 _COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 
 
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """``1 file``, ``2 files``; ``many`` for a word whose plural is not ``word + s``."""
+    return f"{count} {word if count == 1 else many or word + 's'}"
 
 
 def line(d: Diagnostic, color: bool = False) -> str:
@@ -34,13 +35,26 @@ def evidence(d: Diagnostic, settings: ReportSettings) -> list[str]:
 
 
 def summary(totals: Totals, settings: ReportSettings) -> str:
-    """``Found 3 problems (2 errors, 1 warning) in 1 of 4 files; 2 fixable with --fix.``"""
+    """``Found 3 problems (2 errors, 1 warning) in 1 of 4 files; 2 fixable with --fix.``
+
+    A run that checked no instance body and found nothing has nothing to report, and says so
+    only with ``-v`` (""): pre-commit runs a hook once per batch of files, and a batch of
+    unrelated files would otherwise print its own line next to the real results.
+    """
     fixed = f"Fixed {plural(settings.fixed, 'problem')}. " if settings.fixed else ""
+    hidden = (
+        f"; {plural(settings.baselined, 'finding')} in the baseline not shown"
+        if settings.baselined
+        else ""
+    )
     total = totals.problems
     if not total:
         if not totals.files_checked:
+            if not settings.verbose:
+                return ""
             return f"{fixed}No instance bodies found among {plural(totals.files, 'file')}."
-        return f"{fixed}All checks passed ({plural(totals.files_checked, 'file')} checked)."
+        checked = plural(totals.files_checked, "file")
+        return f"{fixed}All checks passed ({checked} checked){hidden}."
     counts = ", ".join(
         plural(totals.count(severity), severity.label)
         for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO)
@@ -52,7 +66,7 @@ def summary(totals: Totals, settings: ReportSettings) -> str:
     )
     if totals.fixable:
         text += f"; {totals.fixable} fixable with --fix"
-    return text + "."
+    return text + hidden + "."
 
 
 def file_text(report: FileReport, settings: ReportSettings) -> str:
@@ -63,5 +77,6 @@ def file_text(report: FileReport, settings: ReportSettings) -> str:
 
 
 def footer(totals: Totals, settings: ReportSettings) -> str:
-    """The summary line, unless ``--quiet``."""
-    return "" if settings.quiet else summary(totals, settings) + "\n"
+    """The summary line, unless ``--quiet`` or there is nothing to report."""
+    line = "" if settings.quiet else summary(totals, settings)
+    return line + "\n" if line else ""

@@ -114,6 +114,16 @@ def lookup(word: str) -> Rule | None:
     return _load(found.module) if found is not None else None
 
 
+def matching(word: str) -> tuple[Rule, ...]:
+    """The rules a partial word points at: codes that start with it (``CE2``), names that
+    contain it (``vendor-type``, ``vendor type``), in code order; what ``celint explain``
+    offers when the word names no single rule."""
+    key = "-".join(word.strip().lower().split())
+    if not key:
+        return ()
+    return tuple(r for r in all_rules() if r.code.lower().startswith(key) or key in r.name)
+
+
 def resolve_selector(word: str) -> str:
     """A ``--select``/``--ignore`` word as a code prefix: a code (``CE207``), a name
     (``poller-resource-unknown``) or a prefix (``CE2``). Unknown words raise ValueError."""

@@ -348,7 +348,7 @@ RULES: tuple[tuple[str, str, str, str, str, bool, tuple[str, ...]], ...] = (
         "warning",
         "realmId is not a string of digits",
         "element.ce305_realm_id_invalid",
-        False,
+        True,
         (),
     ),
     (

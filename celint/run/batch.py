@@ -9,7 +9,7 @@ from celint.config.options import LintOptions
 from celint.errors import InputError
 from celint.io.walk import STDIN, expand
 from celint.model import FileReport, RunResult, Totals
-from celint.run.files import NOTHING, Needs, lint_one, read_input
+from celint.run.files import NOTHING, Needs, lint_one, read_input, rest_of_stdin
 
 if TYPE_CHECKING:
     from celint.run.cache import Cache
@@ -83,31 +83,40 @@ def fix_run(
     *,
     write: bool,
 ) -> RunResult:
-    """Fix every input named by ``paths``; with ``write``, save each changed file atomically.
+    """Fix every input named by ``paths``; with ``write``, save each changed file atomically,
+    and keep standard input's text, fixed or not, in ``stdin_text`` (``--fix -`` prints it).
 
-    A file that cannot be written (or changed while it was being fixed) stops the run with an
-    InputError; files written before it stay fixed, each one whole.
+    A file celint will not replace (read-only, hard-linked) is left as it is and reported as
+    it is, its reason in ``result.refused``; the run goes on. A file that cannot be written (or
+    changed while it was being fixed) stops the run with an InputError; files written before it
+    stay fixed, each one whole.
     """
     from celint.fix.engine import fix_bytes
-    from celint.io.write import write_atomic
+    from celint.io.write import WriteRefused, write_atomic
     from celint.lint.engine import check_bytes
 
     result = RunResult()
     for path in expand(paths, options):
         name, data = read_input(path, options.max_file_size, stdin_name)
         fixed = fix_bytes(name, data, options)
+        if write and path == STDIN:
+            # Unfixable input (not text, over the size limit) goes through whole, as it came.
+            result.stdin_text = rest_of_stdin(data) if fixed is None else fixed.encoded()
         if fixed is None:
             result.reports.append(check_bytes(name, data, options))
             continue
-        if fixed.changed and write:
-            if path == STDIN:
-                raise InputError("--fix cannot write to standard input; use --diff")
+        if fixed.changed and write and path != STDIN:
             try:
                 write_atomic(path, fixed.encoded(), data)
+            except WriteRefused as exc:
+                result.refused.append(f"{path}: {exc}")
+                result.reports.append(check_bytes(name, data, options))
+                continue
             except OSError as exc:
                 raise InputError(f"{path}: cannot write: {exc.strerror or exc}") from None
         result.reports.append(fixed.report)
         result.fixed += len(fixed.applied)
+        result.applied.extend(fixed.shown)
         if fixed.changed:
             result.diffs.append(fixed.diff())
     return result

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from celint.config.options import LintOptions
-from celint.errors import InputError
-from celint.io.read import read_limited
+from celint.errors import CelintError, InputError, InternalError
+from celint.io.read import read_at_most, read_limited
 from celint.io.walk import STDIN
 from celint.model import FileReport
 
@@ -41,11 +41,16 @@ def read_input(path: str, limit: int, stdin_name: str | None = None) -> tuple[st
     """The display name and at most ``limit + 1`` bytes of one input (enough for the size
     check); ``-`` reads standard input. Whatever cannot be read is an InputError."""
     if path == STDIN:
-        return stdin_name or "<stdin>", sys.stdin.buffer.read(limit + 1)
+        return stdin_name or "<stdin>", read_at_most(sys.stdin.buffer, limit + 1)
     try:
         return path, read_limited(path, limit)
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {_reason(path, exc)}") from None
+
+
+def rest_of_stdin(start: bytes) -> bytes:
+    """Standard input whole: ``start`` (what :func:`read_input` took) and the rest."""
+    return start + sys.stdin.buffer.read()
 
 
 def lint_one(
@@ -70,13 +75,19 @@ def lint_one(
 
 
 def _lint(name: str, data: bytes, options: LintOptions, needs: Needs) -> FileReport:
+    """Lint one input's bytes; a bug met on the way is an InternalError naming the input."""
     # The engine is imported here, not at the top: a run whose every input is in the cache
     # never loads it (nor the rules, the profiles or a parser).
     from celint.lint.engine import check_bytes
 
-    report = check_bytes(name, data, options, quote=needs.quote)
-    if needs.fixes and any(d.fixable for d in report.diagnostics):
-        from celint.fix.engine import describe
+    try:
+        report = check_bytes(name, data, options, quote=needs.quote)
+        if needs.fixes and any(d.fixable for d in report.diagnostics):
+            from celint.fix.engine import describe
 
-        report.diagnostics = describe(name, data, report.diagnostics, options)
+            report.diagnostics = describe(name, data, report.diagnostics, options)
+    except CelintError:
+        raise
+    except Exception as exc:
+        raise InternalError.wrap(exc, name) from exc
     return report

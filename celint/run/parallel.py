@@ -5,6 +5,10 @@ files to pay for starting them. Workers are forked where the platform allows (th
 imported modules, so they start in a few milliseconds) and receive only paths; each returns the
 report of one file, without the source text unless it has findings. ``imap`` keeps input order,
 so every output format is byte-for-byte the one ``--jobs 1`` prints.
+
+A worker never raises: an input it cannot read or check comes back as its error, in its place,
+and the parent raises it there. (An exception raised in a worker would also lose the reports
+of the files before it in the same chunk, and arrive with the parent's traceback.)
 """
 
 from __future__ import annotations
@@ -14,15 +18,22 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from celint.config.options import LintOptions
+from celint.errors import CelintError, InternalError
 from celint.model import FileReport
 from celint.run.files import Needs, lint_one
 
 if TYPE_CHECKING:
     from celint.run.cache import Cache
 
-# Below this many files, a second process costs more than it saves. Measured on 2 cores with the
-# bench corpus: starting and stopping the pool costs ~60 ms, one body ~0.5 ms, so two processes
-# break even near 220 files on an idle machine (and never on one whose cores are all busy).
+# The automatic default (``--jobs 0``) lints in one process on machines with fewer than
+# MIN_CORES cores. Measured with ``python bench/run.py --jobs-sweep`` on 2 cores (load ~3,
+# medians of 5 cold rounds, ms, --jobs 1 / --jobs 2): 100 files 231/344, 300 337/499, 1,000
+# 778/923, 3,000 2190/2406, 10,000 6706/7611; --jobs 2 won 3 rounds of 25. Two processes lose at
+# every size: the parent (reading the reports back in order) competes with both workers for the
+# two cores, and a CI runner's cores are rarely idle.
+MIN_CORES = 3
+# With more cores, below this many files a pool costs more than it saves: starting and stopping
+# it costs ~60 ms, one body ~0.5 ms (estimated from the 2-core runs; not measured on more cores).
 AUTO_THRESHOLD = 300
 WARM_LIMIT = 8
 # What every worker lints with; set by the pool's initializer before the first path arrives.
@@ -38,8 +49,13 @@ def cores() -> int:
 
 def processes(jobs: int, files: int) -> int:
     """How many processes to lint ``files`` inputs with: ``jobs`` when it is positive, else
-    one per core when there are at least :data:`AUTO_THRESHOLD` files; never more than files."""
-    wanted = jobs if jobs > 0 else (cores() if files >= AUTO_THRESHOLD else 1)
+    one per core on a machine with :data:`MIN_CORES` or more when there are at least
+    :data:`AUTO_THRESHOLD` files, else one; never more than files."""
+    if jobs > 0:
+        wanted = jobs
+    else:
+        available = cores()
+        wanted = available if available >= MIN_CORES and files >= AUTO_THRESHOLD else 1
     return max(1, min(wanted, files))
 
 
@@ -48,9 +64,12 @@ def _start(options: LintOptions, needs: Needs, cache: Cache | None) -> None:
     _setup = options, needs, cache
 
 
-def _lint(path: str) -> FileReport:
+def _lint(path: str) -> FileReport | CelintError | InternalError:
     options, needs, cache = _setup
-    return lint_one(path, options, needs=needs, cache=cache)
+    try:
+        return lint_one(path, options, needs=needs, cache=cache)
+    except (CelintError, InternalError) as exc:
+        return exc
 
 
 def _warm_count(paths: Sequence[str]) -> int:
@@ -83,4 +102,7 @@ def lint_parallel(
     rest = paths[warm:]
     chunk = max(1, min(64, len(rest) // (count * 8)))
     with context.Pool(count, initializer=_start, initargs=(options, needs, cache)) as pool:
-        yield from pool.imap(_lint, rest, chunksize=chunk)
+        for outcome in pool.imap(_lint, rest, chunksize=chunk):
+            if isinstance(outcome, Exception):
+                raise outcome
+            yield outcome

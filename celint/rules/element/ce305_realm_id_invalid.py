@@ -12,7 +12,8 @@ large id written as a JSON number can lose digits in tools that read numbers as 
 ```
 
 ## Fix
-Write the id as a string of digits: `"realmId": "123145825528279"`.
+Write the id as a string of digits: `"realmId": "123145825528279"` (a whole number is quoted by
+`--fix`).
 """
 
 import functools
@@ -53,13 +54,26 @@ def check(context: RuleContext) -> Iterator[Finding]:
     if isinstance(value, str) and _matcher(pattern).search(value):
         return
     pointer = context.pointer("providerData", REALM_ID)
-    as_string = isinstance(value, int) and not isinstance(value, bool) and value >= 0
-    hint = f'; write it as a string: "{value}"' if as_string else ""
     form = "a string of digits (the company id)" if pattern == DIGITS else f"of the form {pattern}"
+    message = f"realmId {shown(pointer, value)} is not {form}"
+    quoted = _quoted(value, pattern)
+    if quoted is not None:
+        hint = f'; write it as a string: "{quoted}"'
+        yield Finding(pointer, message + hint, suggestion=quoted, fix=quoted)
+        return
     where = padding(value)
     if where is not None and _matcher(pattern).search(value.strip()):
-        hint = f"; it has {where} whitespace: write {value.strip()!r}"
-    yield Finding(pointer, f"realmId {shown(pointer, value)} is not {form}{hint}")
+        message += f"; it has {where} whitespace: write {value.strip()!r}"
+    yield Finding(pointer, message)
+
+
+def _quoted(value: object, pattern: str) -> str | None:
+    """The string a whole number written for the id stands for, when that string is a valid
+    id: then quoting it is the one safe fix (the digits do not change)."""
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        return None
+    digits = str(value)
+    return digits if _matcher(pattern).search(digits) else None
 
 
 RULE = rule(
@@ -69,4 +83,5 @@ RULE = rule(
     "realmId is not a string of digits",
     __doc__,
     check,
+    fixable=True,
 )

@@ -86,8 +86,17 @@ def interval_minutes(value: Any) -> int | None:
     if isinstance(value, int) and not isinstance(value, bool):
         return value if value >= 1 else None
     if isinstance(value, str) and _MINUTES.fullmatch(value):
-        return int(value)
+        return _whole(value)
     return None
+
+
+def _whole(digits: str) -> int | None:
+    """``int(digits)``, or None for more digits than Python converts (4,300 by default): no
+    number of minutes is that long, and converting would raise."""
+    try:
+        return int(digits)
+    except ValueError:
+        return None
 
 
 def interval_read(value: Any) -> int | None:
@@ -98,7 +107,7 @@ def interval_read(value: Any) -> int | None:
     if found is not None or not isinstance(value, str):
         return found
     match = _JAVA_MINUTES.fullmatch(value)
-    minutes = int(match.group(1)) if match else None
+    minutes = _whole(match.group(1)) if match else None
     return minutes if minutes is not None and minutes <= _JAVA_INT_MAX else None
 
 
@@ -108,7 +117,7 @@ def interval_meant(value: Any) -> int | None:
     if isinstance(value, float) and value.is_integer() and value >= 1:
         return int(value)
     match = _MINUTES_MEANT.fullmatch(value) if isinstance(value, str) else None
-    return int(match.group(1)) if match else None
+    return _whole(match.group(1)) if match else None
 
 
 def event_callback(context: RuleContext) -> SplitResult | None:

@@ -65,6 +65,8 @@ def _decode(text: str) -> tuple[Any, str | None]:
         return None, f"{exc.msg} at character {exc.pos + 1} of the string"
     except RecursionError:
         return None, "nested too deep to read"
+    except ValueError:  # an integer longer than Python converts (4,300 digits by default)
+        return None, "a number in it is too long to read"
 
 
 def read(context: RuleContext) -> PollerConfiguration | None:

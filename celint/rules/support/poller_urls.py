@@ -152,16 +152,21 @@ def segment(token: str, resources: Iterable[str]) -> Segmentation:
     ``ways[i]`` counts (capped at 2) the splits of ``token[i:]`` into resources, compared
     case-insensitively; readings use the resources' own spelling. Two readings are enough to
     know that a split is ambiguous, so no more are built (the work stays linear in the length
-    of the token times the number of resources).
+    of the token times the number of resources, and only resources that start with the
+    character at hand are tried there: a token of unknown words costs little).
     """
     lowered = token.lower()
     words = {resource.lower(): resource for resource in resources}
+    starting: dict[str, list[str]] = {}
+    for word in words:
+        starting.setdefault(word[:1], []).append(word)
     size = len(lowered)
     ways = [0] * (size + 1)
     ways[size] = 1
     for start in range(size - 1, -1, -1):
+        fitting = starting.get(lowered[start], ())
         ways[start] = min(
-            2, sum(ways[start + len(w)] for w in words if lowered.startswith(w, start))
+            2, sum(ways[start + len(w)] for w in fitting if lowered.startswith(w, start))
         )
     if ways[0] == 0 or lowered in words:
         return Segmentation(())
