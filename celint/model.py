@@ -154,6 +154,12 @@ class Rule:
 
     The reading rules (CE001–CE005) have no ``check``: their findings come from reading the
     file, and the readers import the rule objects to produce them.
+
+    ``requires`` names what a body must hold for the check to be able to report anything: the
+    configuration keys, one of which must be present (a key ending in ``.`` stands for every
+    key that starts with it). A rule that requires nothing runs on every body. The registry
+    neither runs nor imports a rule on a body that lacks them, so a rule's ``requires`` must
+    hold for every body (``tests/test_rule_selection.py`` runs every rule both ways).
     """
 
     code: str
@@ -164,6 +170,7 @@ class Rule:
     doc: str = ""
     fixable: bool = False
     generic: bool = False
+    requires: tuple[str, ...] = ()
 
     @property
     def sections(self) -> dict[str, str]:
@@ -185,13 +192,16 @@ def rule(
     *,
     fixable: bool = False,
     generic: bool = False,
+    requires: Iterable[str] = (),
 ) -> Rule:
     """Build a module's ``RULE``: ``RULE = rule("CE201", "name", ..., __doc__, check)``.
 
     ``generic`` marks the schema rules whose findings give way to a specific rule's finding on
-    the same value; ``fixable`` marks rules whose findings may carry a safe fix.
+    the same value; ``fixable`` marks rules whose findings may carry a safe fix; ``requires``,
+    the configuration keys without which the check finds nothing (see :class:`Rule`).
     """
-    return Rule(code, name, severity, summary, check, (doc or "").strip(), fixable, generic)
+    doc = (doc or "").strip()
+    return Rule(code, name, severity, summary, check, doc, fixable, generic, tuple(requires))
 
 
 @dataclass(frozen=True)

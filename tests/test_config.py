@@ -128,7 +128,7 @@ def test_misspelt_key_names_file_key_and_intended_key(project: Path) -> None:
         ("[elements]\nmyapp = 3", "elements.myapp: expected a table, found an integer"),
         ("colour = true", "colour: unknown key; expected select, extend-select, ignore, "
          "extend-ignore, fail-on, per-file-ignores, include, exclude, polling-interval, "
-         "elements, limits"),
+         "elements, limits, cache-dir"),
         ("limits = {max-dept = 8}", "limits.max-dept: unknown key; did you mean 'max-depth'?"),
         ("limits = {max-file-size = 0}", "limits.max-file-size: expected a whole number "
          "(1 or more), found 0"),

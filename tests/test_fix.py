@@ -176,7 +176,7 @@ def _toggling_rule(monkeypatch: pytest.MonkeyPatch) -> None:
         yield Finding("/name", "flip", fix="b" if value == "a" else "a")
 
     flip = rule("CE999", "flip", Severity.INFO, "flip", "", check, fixable=True)
-    monkeypatch.setattr(rules, "body_rules", lambda: ((flip, check),))
+    monkeypatch.setattr(rules, "checks_for", lambda configuration: ((flip, check),))
 
 
 def test_fix_loop_stops_after_max_passes(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -104,7 +104,7 @@ def test_an_internal_error_is_one_line_and_a_traceback_only_with_debug(
 ) -> None:
     (tmp_path / "body.json").write_text(BODY)
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(runner, "check_bytes", _crash)
+    monkeypatch.setattr(linter, "check_bytes", _crash)
     assert _exit_code(["check", "body.json"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("celint: internal error: RuntimeError in ")

@@ -90,8 +90,7 @@ def test_a_worker_that_dies_ends_the_run_with_one_line(
     """A worker killed from outside (here it exits on its own, as the out-of-memory killer
     would end it) must stop the run with an operating error, not leave the parent waiting."""
     from celint import cli
-    from celint.lint.engine import check_bytes
-    from celint.run import files as runner
+    from celint.lint import engine
 
     for index in range(200):
         (tmp_path / f"body-{index:03}.json").write_text('{"elementKey": "sfdc"}\n')
@@ -100,11 +99,12 @@ def test_a_worker_that_dies_ends_the_run_with_one_line(
     def dying(path: str, *args: Any, **kwargs: Any) -> Any:
         if os.getpid() != parent and path.endswith("body-150.json"):
             os._exit(9)
-        return check_bytes(path, *args, **kwargs)
+        return real_check(path, *args, **kwargs)
 
-    monkeypatch.setattr(runner, "check_bytes", dying)  # forked workers inherit it
+    real_check = engine.check_bytes
+    monkeypatch.setattr(engine, "check_bytes", dying)  # forked workers inherit it
     with pytest.raises(SystemExit) as stopped:
-        cli.main(["check", "--jobs", "2", "--format", "json", str(tmp_path)])
+        cli.main(["check", "--no-cache", "--jobs", "2", "--format", "json", str(tmp_path)])
     assert stopped.value.code == 2
     assert capsys.readouterr().err == (
         "celint: error: a worker process stopped unexpectedly (out of memory?); "

@@ -10,7 +10,7 @@ from clirun import run_celint
 from samples import PLACEHOLDER_JSON, WEBHOOKS_YAML
 
 import celint
-from celint.lint.suppression import directives, disable_comment
+from celint.lint.comments import directives, disable_comment
 
 POLLING = """\
 # QuickBooks polling{header}

@@ -1,44 +1,54 @@
-"""The command line: a thin click layer over the library.
+"""The command line: a thin layer over the library.
 
-``celint`` is a click group; each command lives in its own module (``check``: check and
-validate; ``info``: rules, explain, schema, init; ``serve``: the language server) and turns
-its options into one library call.
-How a check run goes (streamed, collected, fixed) is decided in :mod:`celint.cli.app`. Every
+``celint`` is a click group (:mod:`celint.cli.group`); each command lives in its own module
+(``check``: check and validate; ``info``: rules, explain, schema, init; ``serve``: the language
+server) and turns its options into one library call. How a check run goes (streamed,
+collected, fixed) is decided in :mod:`celint.cli.app`. A ``check`` or ``validate`` command line
+in the plain spellings is read by :mod:`celint.cli.options` without importing click (in a
+pre-commit hook on one file, start-up is the run); any other goes through click. Every
 :class:`~celint.errors.CelintError` becomes one line on stderr and exit 2, here and only here.
 """
 
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING, Any, NoReturn
 
-import click
-
-from celint import __version__
-from celint.cli import check, info, serve
-from celint.cli.app import EXIT_ERROR, EXIT_FINDINGS
 from celint.errors import CelintError, InternalError, internal_error_origin
 
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "--version", prog_name="celint")
-# ``--debug`` is declared here for --help and read by main(), which must honour it even when
-# the error happens before click has parsed anything.
-@click.option("--debug", is_flag=True, help="Show a traceback for internal errors.")
-def cli(debug: bool) -> None:
-    """Lint and validate Cloud Elements element-instance bodies (JSON or YAML).
-
-    \b
-    Examples:
-      celint check instances/            lint every instance body in a folder
-      celint check --format full qbo.yaml   findings with the source line
-      celint explain CE208               what a rule checks and how to fix it
-      celint schema --element quickbooks > qbo.schema.json
-      celint init --events webhook > qbo.yaml   a commented body to start from
-    """
+if TYPE_CHECKING:
+    import click
 
 
-for _command in (*check.COMMANDS, *info.COMMANDS, *serve.COMMANDS):
-    cli.add_command(_command)
+def __getattr__(name: str) -> Any:
+    """``celint.cli.cli``, the click group, imported on first access (PEP 562)."""
+    if name != "cli":
+        raise AttributeError(f"module 'celint.cli' has no attribute {name!r}")
+    from celint.cli.group import cli
+
+    group: click.Group = cli
+    return group
+
+
+def _plain(args: list[str]) -> bool:
+    """Run ``check`` or ``validate`` when :mod:`celint.cli.options` can read the command line
+    alone (then this exits); False when click must read it."""
+    from celint.cli import options
+
+    command = args[0] if args else None
+    if command == "check":
+        found = options.read(args[1:])
+        if found is not None:
+            from celint.cli.app import CheckRequest, run_check
+
+            sys.exit(run_check(CheckRequest(**found)))
+    elif command == "validate":
+        found = options.read(args[1:], ())
+        if found is not None:
+            from celint.cli.app import run_validate
+
+            sys.exit(run_validate(found[options.PATHS]))
+    return False
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -47,19 +57,15 @@ def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
     _escape_what_cannot_be_encoded()
     try:
-        cli.main(args=args, prog_name="celint", standalone_mode=False)
-    except click.exceptions.Abort:
-        click.echo("celint: aborted", err=True)
-        sys.exit(EXIT_ERROR)
+        if not _plain(args):
+            from celint.cli.group import run
+
+            run(args)
     except CelintError as exc:
-        click.echo(f"celint: error: {exc}", err=True)
-        sys.exit(EXIT_ERROR)
-    except click.ClickException as exc:
-        exc.show()
-        sys.exit(exc.exit_code)
-    except click.exceptions.Exit as exc:
-        sys.exit(exc.exit_code)
+        _fail(f"celint: error: {exc}")
     except BrokenPipeError:
+        from celint.cli.app import EXIT_FINDINGS
+
         sys.stderr.close()
         sys.exit(EXIT_FINDINGS)
     except Exception as exc:
@@ -67,10 +73,15 @@ def main(argv: list[str] | None = None) -> None:
             original = _original(exc)
             raise original from original.__cause__
         problem = exc if isinstance(exc, InternalError) else internal_error_origin(exc)
-        click.echo(
-            f"celint: internal error: {problem} (run with --debug for a traceback)", err=True
-        )
-        sys.exit(EXIT_ERROR)
+        _fail(f"celint: internal error: {problem} (run with --debug for a traceback)")
+
+
+def _fail(message: str) -> NoReturn:
+    """One line on stderr, then exit 2."""
+    from celint.cli.app import EXIT_ERROR, write
+
+    write(message + "\n", err=True)
+    sys.exit(EXIT_ERROR)
 
 
 def _original(exc: Exception) -> BaseException:

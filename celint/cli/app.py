@@ -8,13 +8,14 @@ click's parsing.
 
 from __future__ import annotations
 
+import codecs
 import functools
 import os
+import re
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-
-import click
+from typing import TYPE_CHECKING, TextIO
 
 from celint.cli.outputs import Output, check_distinct, parse_spec, write_report
 from celint.config.files import Config, resolve
@@ -24,6 +25,9 @@ from celint.io.walk import STDIN
 from celint.model import AppliedFix, FileReport, Rule, RunResult, Severity, Totals
 from celint.report import DESCRIBING_FIXES, QUOTING, ReportSettings, Streamer, renderer, streamer
 from celint.run.files import Needs
+
+if TYPE_CHECKING:
+    from celint.run.cache import Cache
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 #: The formats ``--statistics`` has a place in: the text table, or JSON's ``statistics``.
@@ -56,6 +60,7 @@ class CheckRequest:
     use_env: bool = False
     config_file: str | None = None
     no_config: bool = False
+    no_cache: bool = False
     statistics: bool = False
     baseline: str | None = None
     write_baseline: str | None = None
@@ -152,20 +157,28 @@ def run_check(request: CheckRequest) -> int:
     )
     inputs = request.paths or (".",)
     printer = None if request.whole_run else streamer(request.output_format)
+    cache = None if request.no_cache else _cache(config, options, request)
     fixed = 0
     if printer is not None:
-        totals = _stream_run(printer, inputs, options, settings, request)
+        totals = _stream_run(printer, inputs, options, settings, request, cache)
     else:
         if request.fix or request.diff:
             result = fix_run(inputs, options, request.stdin_filename, write=not request.diff)
         else:
-            result = run(inputs, options, request.stdin_filename, request.jobs, needs=request.needs)
+            result = run(
+                inputs,
+                options,
+                request.stdin_filename,
+                request.jobs,
+                needs=request.needs,
+                cache=cache,
+            )
         if request.diff:
             return _print_diff(result, request)
         totals, fixed = _report_run(result, request, settings), result.fixed
         if result.refused:
             for reason in result.refused:
-                click.echo(f"celint: error: {reason}", err=True)
+                write(f"celint: error: {reason}\n", err=True)
             return EXIT_ERROR
     failed = totals.reaches(settings.fail_on) and not request.exit_zero
     return EXIT_FINDINGS if failed or (request.exit_non_zero_on_fix and fixed) else EXIT_OK
@@ -179,11 +192,21 @@ def run_validate(paths: tuple[str, ...]) -> int:
     def each(report: FileReport) -> None:
         for d in report.diagnostics:
             if d.severity == Severity.ERROR:
-                click.echo(line(d))
+                write(line(d) + "\n")
 
     options = configuration(None, False).options()
     totals = stream(paths or (".",), options, each)
     return EXIT_FINDINGS if totals.count(Severity.ERROR) else EXIT_OK
+
+
+def _cache(config: Config, options: LintOptions, request: CheckRequest) -> Cache | None:
+    """The cache of a lint run: ``cache-dir`` or ``.celint_cache`` in the current folder. Fixes
+    and diffs never read it (they lint the text they change), nor does ``--env``."""
+    if request.fix or request.diff:
+        return None
+    from celint.run.cache import CACHE_DIR, open_cache
+
+    return open_cache(config.cache_dir or CACHE_DIR, options, request.needs)
 
 
 def _stream_run(
@@ -192,6 +215,7 @@ def _stream_run(
     options: LintOptions,
     settings: ReportSettings,
     request: CheckRequest,
+    cache: Cache | None,
 ) -> Totals:
     """Print each file's findings as its report arrives, then the footer; keep only totals."""
     from celint.run.batch import stream
@@ -200,7 +224,13 @@ def _stream_run(
         echo(printer.file_text(report, settings), settings)
 
     totals = stream(
-        inputs, options, each, request.stdin_filename, request.jobs, needs=request.needs
+        inputs,
+        options,
+        each,
+        request.stdin_filename,
+        request.jobs,
+        needs=request.needs,
+        cache=cache,
     )
     echo(printer.footer(totals, settings), settings)
     return totals
@@ -262,9 +292,9 @@ def _print_reasons(result: RunResult) -> None:
     """``-v``: every file, whether it was linted or skipped, and why."""
     for report in result.reports:
         if report.skipped_reason:
-            click.echo(f"celint: skipped {report.path}: {report.skipped_reason}", err=True)
+            write(f"celint: skipped {report.path}: {report.skipped_reason}\n", err=True)
         elif report.linted_reason:
-            click.echo(f"celint: linted {report.path}: {report.linted_reason}", err=True)
+            write(f"celint: linted {report.path}: {report.linted_reason}\n", err=True)
 
 
 def _print_fixes(applied: Iterable[AppliedFix], err: bool) -> None:
@@ -273,7 +303,7 @@ def _print_fixes(applied: Iterable[AppliedFix], err: bool) -> None:
     format or the fixed text of standard input."""
     for fix in applied:
         where = f"{fix.path}:{fix.line}:{fix.column}:"
-        click.echo(f"{where} {fix.code} fixed ({fix.rule}): {fix.before} → {fix.after}", err=err)
+        write(f"{where} {fix.code} fixed ({fix.rule}): {fix.before} → {fix.after}\n", err=err)
 
 
 def _rules(formats: frozenset[str]) -> tuple[Rule, ...]:
@@ -288,7 +318,34 @@ def _rules(formats: frozenset[str]) -> tuple[Rule, ...]:
 def echo(text: str, settings: ReportSettings, err: bool = False) -> None:
     """Print output as it is, coloured or not; nothing at all for an empty part (a clean file)."""
     if text:
-        click.echo(text, nl=False, color=settings.color, err=err)
+        write(text, err=err, color=settings.color)
+
+
+def write(text: str, *, err: bool = False, color: bool | None = None) -> None:
+    """Write ``text`` to stdout (``err``: stderr) and flush, as ``click.echo`` does, without
+    importing click: colour codes are removed unless ``color`` (None: unless the stream is a
+    terminal), and a stream that can only write ASCII (a misconfigured locale) is given UTF-8,
+    with a replacement for what cannot be encoded, rather than failing the run."""
+    stream: TextIO | None = sys.stderr if err else sys.stdout
+    if stream is None:
+        return
+    if "\x1b" in text and not (stream.isatty() if color is None else color):
+        text = re.sub(r"\033\[[;?0-9]*[a-zA-Z]", "", text)
+    buffer = getattr(stream, "buffer", None)
+    if buffer is not None and _is_ascii(getattr(stream, "encoding", None) or "ascii"):
+        stream.flush()
+        buffer.write(text.encode("utf-8", "replace"))
+        buffer.flush()
+        return
+    stream.write(text)
+    stream.flush()
+
+
+def _is_ascii(encoding: str) -> bool:
+    try:
+        return codecs.lookup(encoding).name == "ascii"
+    except LookupError:
+        return False
 
 
 def configuration(config_file: str | None, no_config: bool) -> Config:
@@ -332,7 +389,7 @@ def _baselined(result: RunResult, request: CheckRequest) -> RunResult:
     read, prune_to = request.baseline, request.write_baseline
     if read is None and prune_to is not None:
         count = baselines.write(result, prune_to)
-        click.echo(f"celint: wrote {count} findings to the baseline {prune_to}", err=True)
+        write(f"celint: wrote {count} findings to the baseline {prune_to}\n", err=True)
         read, prune_to = prune_to, None
     if read is None:
         return result
@@ -341,18 +398,19 @@ def _baselined(result: RunResult, request: CheckRequest) -> RunResult:
     stale_entries = plural(len(stale), "stale entry", "stale entries")
     if request.verbose:
         for path, code, pointer in stale:
-            click.echo(f"celint: {read}: stale entry {path} {code} {pointer}", err=True)
+            write(f"celint: {read}: stale entry {path} {code} {pointer}\n", err=True)
         if stale and prune_to is None:
             hint = f"--baseline {read} --write-baseline {read}"
-            click.echo(
-                f"celint: {plural(len(stale), 'stale entry', 'stale entries')}; prune with {hint}",
+            write(
+                f"celint: {plural(len(stale), 'stale entry', 'stale entries')}; prune with {hint}"
+                + "\n",
                 err=True,
             )
     if prune_to is not None:
         count = baselines.write(applied.hidden, prune_to)
-        click.echo(
+        write(
             f"celint: wrote {count} findings to the baseline {prune_to} "
-            f"({stale_entries} of {read} pruned, no new finding added)",
+            f"({stale_entries} of {read} pruned, no new finding added)\n",
             err=True,
         )
     return applied.shown
@@ -364,11 +422,11 @@ def _print_diff(result: RunResult, request: CheckRequest) -> int:
 
     if request.verbose:
         _print_reasons(result)
-    click.echo("".join(result.diffs), nl=False)
+    write("".join(result.diffs))
     sys.stdout.flush()  # the diff ends before the summary, even when both go to one pipe
     if not request.quiet:
         summary = (
             f"Would fix {plural(result.fixed, 'problem')} in {plural(len(result.diffs), 'file')}."
         )
-        click.echo(summary, err=True)
+        write(summary + "\n", err=True)
     return EXIT_FINDINGS if result.diffs else EXIT_OK

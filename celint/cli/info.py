@@ -25,9 +25,9 @@ def rules_command(output_format: str) -> None:
     from celint.report.rule_docs import rules_json, rules_markdown, rules_text
 
     render = {"text": rules_text, "json": rules_json, "markdown": rules_markdown}[output_format]
-    from celint.rules import all_rules
+    from celint.rules import summaries
 
-    click.echo(render(all_rules()), nl=False)
+    click.echo(render(summaries()), nl=False)
 
 
 @click.command()

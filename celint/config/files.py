@@ -36,6 +36,7 @@ KEYS = (
     "polling-interval",
     "elements",
     "limits",
+    "cache-dir",
 )
 INTERVAL_KEYS = ("min", "max")
 #: ``[tool.celint.limits]`` keys and the ``LintOptions`` fields they set.
@@ -71,6 +72,8 @@ class Config:
     interval: tuple[int, int] | None = None
     elements: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     limits: Mapping[str, Any] = field(default_factory=dict)
+    #: ``cache-dir``, relative to the configuration file's folder (None: the default).
+    cache_dir: Path | None = None
 
     def options(
         self,
@@ -219,6 +222,12 @@ class _Reader:
             profiles[element] = profile
         return profiles
 
+    def folder(self, key: str, value: Any) -> Path:
+        """A folder named in the file: relative to the file's own folder."""
+        if not isinstance(value, str) or not value.strip():
+            raise self.error(key, f"expected a non-empty string, found {value!r}")
+        return Path(self.root) / value
+
     def read(self, table: Mapping[str, Any]) -> Config:
         self.known_keys(table, KEYS, "")
         get = table.get
@@ -237,6 +246,7 @@ class _Reader:
             else None,
             elements=self.elements("elements", get("elements", {})),
             limits=self.limits("limits", get("limits", {})),
+            cache_dir=self.folder("cache-dir", get("cache-dir")) if "cache-dir" in table else None,
         )
 
 

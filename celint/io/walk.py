@@ -25,6 +25,7 @@ SKIP_DIRS = frozenset(
         ".mypy_cache",
         ".ruff_cache",
         ".pytest_cache",
+        ".celint_cache",
         "build",
         "dist",
     }

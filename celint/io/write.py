@@ -14,9 +14,9 @@ would leave them holding the old text, split from this one).
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 
@@ -62,12 +62,11 @@ def write_output(path: str | os.PathLike[str], data: bytes) -> None:
     would block the run), as an OSError with its reason.
     """
     target = Path(os.path.realpath(path))
+    mode: int | None = None
     try:
         status = target.stat()
     except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
+        pass
     else:
         if not stat.S_ISREG(status.st_mode):
             kind = "a folder" if stat.S_ISDIR(status.st_mode) else "not a regular file"
@@ -76,19 +75,49 @@ def write_output(path: str | os.PathLike[str], data: bytes) -> None:
     _replace(target, data, mode)
 
 
-def _replace(target: Path, data: bytes, mode: int) -> None:
-    """Write ``data`` to a temporary file next to ``target`` and rename it over ``target``."""
-    handle, temporary = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=".celint", dir=target.parent
-    )
+def write_unsynced(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write a file that can be rebuilt (a cache entry) whole or not at all, without waiting
+    for the disk: a reader sees the old file or the new one, never part of one, but a crash
+    may lose it. Thousands of these are written in one run, so they are not fsynced."""
+    _replace(path, data, None, sync=False)
+
+
+def _replace(
+    target: str | os.PathLike[str], data: bytes, mode: int | None, *, sync: bool = True
+) -> None:
+    """Write ``data`` to a temporary file next to ``target`` and rename it over ``target``
+    (after an fsync, unless ``sync`` is false). The file gets ``mode``, or, when None, the
+    mode of a new file (``0o666`` less the umask)."""
+    handle, temporary = _temporary(target, 0o666 if mode is None else 0o600)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, mode)
+            if sync:
+                stream.flush()
+                os.fsync(stream.fileno())
+        if mode is not None:
+            os.chmod(temporary, mode)
         os.replace(temporary, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+_OPEN_FLAGS = (
+    os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+)
+_SERIAL = itertools.count()
+
+
+def _temporary(target: str | os.PathLike[str], mode: int) -> tuple[int, str]:
+    """A new file next to ``target``, only for this process (``O_EXCL``; ``mode`` less the
+    umask), named after this process and a serial number: what ``tempfile.mkstemp`` gives,
+    without its import (~4 ms, a tenth of a one-file run)."""
+    folder, name = os.path.split(target)
+    while True:
+        temporary = os.path.join(folder, f".{name}.{os.getpid()}.{next(_SERIAL)}.celint")
+        try:
+            return os.open(temporary, _OPEN_FLAGS, mode), temporary
+        except FileExistsError:  # left by a process that had this number before
+            continue

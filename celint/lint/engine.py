@@ -16,10 +16,9 @@ from celint import rules, secrets
 from celint.config.options import DEFAULT_OPTIONS, LintOptions
 from celint.elements import profiles as elements
 from celint.io.read import DecodeError, decode, lenient, read_limited
-from celint.lint import env, sniff, suppression
+from celint.lint import sniff, suppression
 from celint.lint.cap import capped
 from celint.model import NO_FIX, Diagnostic, FileReport, Finding, Rule, Source, Span
-from celint.parse import embedded
 from celint.parse.document import Document, LineIndex, Located
 from celint.parse.result import ParseProblem, ParseResult
 from celint.rules.api import RuleContext
@@ -249,7 +248,9 @@ def lint_document(
                 body, options, "" if index is None else jp.join("", index), document.aliases
             )
         ]
-    if text is not None:
+    if text is not None and found:  # a clean body has nothing to place: no JSON-in-string map
+        from celint.parse import embedded
+
         embedded.nest_json_strings(document, text, (finding.pointer for _, finding in found))
     return [_place(path, document, rule, finding) for rule, finding in found]
 
@@ -269,7 +270,11 @@ def _findings(
         kind = schema_check.describe(body)
         message = f"an instance body must be an object (a mapping), found {kind}"
         return [(NOT_AN_OBJECT, Finding(root, message))]
-    rendering = None if options.environment is None else env.render(body, options.environment, root)
+    rendering = None
+    if options.environment is not None:  # --env only: other runs never load the renderer
+        from celint.lint import env
+
+        rendering = env.render(body, options.environment, root)
     if rendering is not None:
         body = rendering.body
     profiles = options.profiles
@@ -286,7 +291,11 @@ def _findings(
         tuple(rendering.missing) if rendering else (),
         fragment=fragment,
     )
-    found = [(rule, finding) for rule, check in rules.body_rules() for finding in check(context)]
+    found = [
+        (rule, finding)
+        for rule, check in rules.checks_for(context.configuration)
+        for finding in check(context)
+    ]
     if rendering is not None:
         found = [(rule, rendering.guard(finding)) for rule, finding in found]
     bearing = secrets.aliased(aliases) | (rendering.secret_bearing if rendering else frozenset())

@@ -111,6 +111,13 @@ class _Loader:
         self._resolver = Resolver(loadumper=self)
         self.max_depth = 0  # ruamel's own limit counts scalars too; DepthComposer's is exact
 
+    def release(self) -> None:
+        """Let go of the parser once the text is composed. The composer and the resolver hold
+        this loader in reference cycles, so the C parser and its buffers would otherwise wait
+        for the next full garbage collection: memory grew by ~2 MiB over the first thousand
+        YAML files of a run, out of sight of Python's own accounting."""
+        self._parser = None
+
 
 def _c_parser(text: str) -> Any | None:
     """ruamel's C parser (libyaml), or None where the C extension is missing (PyPy)."""
@@ -169,8 +176,11 @@ def _compose(parser: Any, max_depth: int) -> list[Any]:
     composer.max_depth = max_depth
     composer.warn_double_anchors = False
     nodes = []
-    while composer.check_node():
-        nodes.append(composer.get_node())
+    try:
+        while composer.check_node():
+            nodes.append(composer.get_node())
+    finally:
+        composer.loader.release()
     return nodes
 
 

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import click
-
 from celint.model import Diagnostic, FileReport, Span, split_lines
 from celint.report import ReportSettings
 from celint.report.text import evidence, line
@@ -91,6 +89,8 @@ def _excerpt(d: Diagnostic, lines: list[str], secrets: tuple[Span, ...], color: 
     source = shown.expandtabs(1)
     caret = " " * start + "^" * max(1, end - start)
     if color:
+        import click  # only to colour: a piped run (CI, pre-commit) never imports it
+
         caret = click.style(caret, fg="red", bold=True)
     rows = [gutter + source, " " * (len(gutter) - 2) + "| " + caret]
     if d.suggestion is not None:

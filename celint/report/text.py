@@ -3,8 +3,6 @@ summary line."""
 
 from __future__ import annotations
 
-import click
-
 from celint.model import Diagnostic, FileReport, Severity, Totals
 from celint.report import ReportSettings
 
@@ -21,6 +19,8 @@ def line(d: Diagnostic, color: bool = False) -> str:
     where = f"{d.path}:{d.line or 1}:{d.column or 1}:"
     code = f"{d.code} [{d.severity.label}]"
     if color:
+        import click  # only to colour: a piped run (CI, pre-commit) never imports it
+
         where = click.style(where, bold=True)
         code = click.style(code, fg=_COLORS[d.severity], bold=True)
     return f"{where} {code} {d.message}"

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from celint.config.options import LintOptions
 from celint.errors import InputError
 from celint.io.walk import STDIN, expand
-from celint.lint.engine import check_bytes
 from celint.model import FileReport, RunResult, Totals
 from celint.run.files import NOTHING, Needs, lint_one, read_input, rest_of_stdin
+
+if TYPE_CHECKING:
+    from celint.run.cache import Cache
 
 
 def lint_inputs(
@@ -19,12 +22,13 @@ def lint_inputs(
     jobs: int = 1,
     *,
     needs: Needs = NOTHING,
+    cache: Cache | None = None,
 ) -> Iterator[FileReport]:
     """One report per input, in the order given (``expand`` sorts them by path).
 
     ``jobs`` is the number of processes (0: automatic, see :mod:`celint.run.parallel`); the
     reports, and so every output, are the same whatever it is. ``needs``: see
-    :class:`~celint.run.files.Needs`.
+    :class:`~celint.run.files.Needs`; ``cache``: see :func:`~celint.run.files.lint_one`.
     """
     names = list(paths)
     if STDIN not in names:
@@ -32,10 +36,10 @@ def lint_inputs(
 
         count = processes(jobs, len(names))
         if count > 1:
-            yield from lint_parallel(names, options, count, needs)
+            yield from lint_parallel(names, options, count, needs, cache)
             return
     for path in names:
-        yield lint_one(path, options, stdin_name, needs)
+        yield lint_one(path, options, stdin_name, needs, cache)
 
 
 def run(
@@ -45,10 +49,11 @@ def run(
     jobs: int = 1,
     *,
     needs: Needs = NOTHING,
+    cache: Cache | None = None,
 ) -> RunResult:
     """Lint every input named by ``paths`` (files, directories, ``-``) in ``jobs`` processes."""
-    reports = lint_inputs(expand(paths, options), options, stdin_name, jobs, needs=needs)
-    return RunResult(list(reports))
+    found = lint_inputs(expand(paths, options), options, stdin_name, jobs, needs=needs, cache=cache)
+    return RunResult(list(found))
 
 
 def stream(
@@ -59,11 +64,13 @@ def stream(
     jobs: int = 1,
     *,
     needs: Needs = NOTHING,
+    cache: Cache | None = None,
 ) -> Totals:
     """Lint like :func:`run`, but hand each report to ``each`` as it arrives and keep only the
     totals: the memory of a run then does not depend on how many files it checks."""
     totals = Totals()
-    for report in lint_inputs(expand(paths, options), options, stdin_name, jobs, needs=needs):
+    found = lint_inputs(expand(paths, options), options, stdin_name, jobs, needs=needs, cache=cache)
+    for report in found:
         totals.add(report)
         each(report)
     return totals
@@ -86,6 +93,7 @@ def fix_run(
     """
     from celint.fix.engine import fix_bytes
     from celint.io.write import WriteRefused, write_atomic
+    from celint.lint.engine import check_bytes
 
     result = RunResult()
     for path in expand(paths, options):

@@ -1,17 +1,21 @@
-"""One input of a run: read it with the limits, lint it, keep what the chosen reporters need."""
+"""One input of a run: read it with the limits, lint it (or replay the cache's report of it),
+keep what the chosen reporters need."""
 
 from __future__ import annotations
 
 import os
 import sys
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from celint.config.options import LintOptions
 from celint.errors import CelintError, InputError, InternalError
 from celint.io.read import read_at_most, read_limited
 from celint.io.walk import STDIN
-from celint.lint.engine import check_bytes
 from celint.model import FileReport
+
+if TYPE_CHECKING:
+    from celint.run.cache import Cache
 
 
 @dataclass(frozen=True)
@@ -50,11 +54,32 @@ def rest_of_stdin(start: bytes) -> bytes:
 
 
 def lint_one(
-    path: str, options: LintOptions, stdin_name: str | None = None, needs: Needs = NOTHING
+    path: str,
+    options: LintOptions,
+    stdin_name: str | None = None,
+    needs: Needs = NOTHING,
+    cache: Cache | None = None,
 ) -> FileReport:
-    """Read and lint one input, with what ``needs`` asks for attached to the report. A bug met
-    on the way is an InternalError naming the input."""
+    """Read and lint one input, with what ``needs`` asks for attached to the report. With a
+    ``cache`` (made for these options and needs), an input whose entry is there is not linted:
+    its stored report is returned; standard input is always linted."""
     name, data = read_input(path, options.max_file_size, stdin_name)
+    if cache is None or path == STDIN:
+        return _lint(name, data, options, needs)
+    key = cache.key(name, data)
+    report = cache.load(key, name)
+    if report is None:
+        report = _lint(name, data, options, needs)
+        cache.store(key, report)
+    return report
+
+
+def _lint(name: str, data: bytes, options: LintOptions, needs: Needs) -> FileReport:
+    """Lint one input's bytes; a bug met on the way is an InternalError naming the input."""
+    # The engine is imported here, not at the top: a run whose every input is in the cache
+    # never loads it (nor the rules, the profiles or a parser).
+    from celint.lint.engine import check_bytes
+
     try:
         report = check_bytes(name, data, options, quote=needs.quote)
         if needs.fixes and any(d.fixable for d in report.diagnostics):

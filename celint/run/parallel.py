@@ -22,12 +22,15 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from celint.config.options import LintOptions
 from celint.errors import CelintError, InternalError
-from celint.lint.engine import JSON_SUFFIXES
 from celint.model import FileReport
 from celint.run.files import Needs, lint_one
+
+if TYPE_CHECKING:
+    from celint.run.cache import Cache
 
 # The automatic default (``--jobs 0``) lints in one process on machines with fewer than
 # MIN_CORES cores. Measured with ``python bench/run.py --jobs-sweep`` on 2 cores (load ~3,
@@ -41,7 +44,7 @@ MIN_CORES = 3
 AUTO_THRESHOLD = 300
 WARM_LIMIT = 8
 # What every worker lints with; set by the pool's initializer before the first path arrives.
-_setup: tuple[LintOptions, Needs] = (LintOptions(), Needs())
+_setup: tuple[LintOptions, Needs, Cache | None] = (LintOptions(), Needs(), None)
 
 
 def cores() -> int:
@@ -63,15 +66,15 @@ def processes(jobs: int, files: int) -> int:
     return max(1, min(wanted, files))
 
 
-def _start(options: LintOptions, needs: Needs) -> None:
+def _start(options: LintOptions, needs: Needs, cache: Cache | None) -> None:
     global _setup
-    _setup = options, needs
+    _setup = options, needs, cache
 
 
 def _lint(path: str) -> FileReport | CelintError | InternalError:
-    options, needs = _setup
+    options, needs, cache = _setup
     try:
-        return lint_one(path, options, needs=needs)
+        return lint_one(path, options, needs=needs, cache=cache)
     except (CelintError, InternalError) as exc:
         return exc
 
@@ -81,6 +84,8 @@ def _warm_count(paths: Sequence[str]) -> int:
     first YAML among the first :data:`WARM_LIMIT`. Linting them loads the rule modules, the
     schema gates and that format's parser, which every worker then inherits instead of loading
     them again."""
+    from celint.lint.engine import JSON_SUFFIXES
+
     kinds: set[bool] = set()
     for index, path in enumerate(paths[:WARM_LIMIT]):
         kinds.add(path.lower().endswith(JSON_SUFFIXES))
@@ -90,10 +95,10 @@ def _warm_count(paths: Sequence[str]) -> int:
 
 
 def lint_parallel(
-    paths: Sequence[str], options: LintOptions, count: int, needs: Needs
+    paths: Sequence[str], options: LintOptions, count: int, needs: Needs, cache: Cache | None
 ) -> Iterator[FileReport]:
-    """The reports of ``paths``, in order, linted by ``count`` worker processes (``needs``:
-    see :func:`celint.run.files.lint_one`)."""
+    """The reports of ``paths``, in order, linted by ``count`` worker processes (``needs``,
+    ``cache``: see :func:`celint.run.files.lint_one`)."""
     # Here, not at the top: one-process runs never pay for importing them (~10 ms).
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -102,14 +107,14 @@ def lint_parallel(
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     warm = _warm_count(paths)
     for path in paths[:warm]:
-        yield lint_one(path, options, needs=needs)
+        yield lint_one(path, options, needs=needs, cache=cache)
     rest = paths[warm:]
     chunk = max(1, min(64, len(rest) // (count * 8)))
     executor = ProcessPoolExecutor(
         count,
         mp_context=multiprocessing.get_context(method),
         initializer=_start,
-        initargs=(options, needs),
+        initargs=(options, needs, cache),
     )
     try:
         for outcome in executor.map(_lint, rest, chunksize=chunk):

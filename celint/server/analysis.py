@@ -17,7 +17,7 @@ from celint.config.files import discover
 from celint.config.options import DEFAULT_OPTIONS, LintOptions
 from celint.config.patterns import any_match
 from celint.errors import ConfigError
-from celint.lint import suppression
+from celint.lint import comments
 from celint.lint.engine import check_bytes, is_json, parse
 from celint.model import Diagnostic, Source
 
@@ -101,7 +101,7 @@ class Analysis:
         if line > len(lines):
             return None
         content = lines[line - 1].removesuffix("\r")
-        found = suppression.disable_comment(content, diagnostic.code)
+        found = comments.disable_comment(content, diagnostic.code)
         if found is None:
             return None
         column, comment = found

@@ -104,4 +104,5 @@ RULE = rule(
     "events of a type the element is documented as not supporting",
     documented(__doc__),
     check,
+    requires=(ENABLED, VENDOR_TYPE),
 )

@@ -92,4 +92,5 @@ RULE = rule(
     "resources to poll named in a key the element's docs do not poll through",
     documented(__doc__),
     check,
+    requires=POLL_KEYS,
 )

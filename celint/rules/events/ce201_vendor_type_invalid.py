@@ -69,4 +69,5 @@ RULE = rule(
     __doc__,
     check,
     fixable=True,
+    requires=(VENDOR_TYPE,),
 )

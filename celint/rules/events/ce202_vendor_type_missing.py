@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from celint.model import Finding, Severity, rule
 from celint.rules.api import RuleContext
 from celint.rules.support.config import is_blank
-from celint.schema.keys import VENDOR_TYPE, VENDOR_TYPES
+from celint.schema.keys import ENABLED, VENDOR_TYPE, VENDOR_TYPES
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
@@ -47,4 +47,5 @@ RULE = rule(
     "events enabled, the element supports both types, none chosen",
     __doc__,
     check,
+    requires=(ENABLED,),
 )

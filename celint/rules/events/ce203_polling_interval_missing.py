@@ -18,7 +18,7 @@ Add the interval in minutes: `"event.poller.refresh_interval": 15`.
 
 from celint.model import Severity, rule
 from celint.rules.support.config import when_missing
-from celint.schema.keys import REFRESH_INTERVAL
+from celint.schema.keys import ENABLED, REFRESH_INTERVAL
 
 check = when_missing(
     REFRESH_INTERVAL,
@@ -34,4 +34,5 @@ RULE = rule(
     "polling without event.poller.refresh_interval",
     __doc__,
     check,
+    requires=(ENABLED,),
 )

@@ -65,4 +65,5 @@ RULE = rule(
     __doc__,
     check,
     fixable=True,
+    requires=(REFRESH_INTERVAL,),
 )

@@ -41,4 +41,5 @@ RULE = rule(
     "the refresh interval is outside the configured range",
     __doc__,
     check,
+    requires=(REFRESH_INTERVAL,),
 )

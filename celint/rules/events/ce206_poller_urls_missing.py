@@ -26,6 +26,7 @@ from celint.rules.api import RuleContext
 from celint.rules.support.config import is_blank, missing
 from celint.rules.support.poller_urls import parse
 from celint.schema.keys import (
+    ENABLED,
     EVENT_OBJECTS,
     EVENT_OBJECTS_SEPARATOR,
     POLLER_CONFIGURATION,
@@ -68,4 +69,5 @@ RULE = rule(
     "polling without event.poller.urls or event.poller.configuration",
     __doc__,
     check,
+    requires=(ENABLED,),
 )

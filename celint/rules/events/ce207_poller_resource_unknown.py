@@ -76,4 +76,5 @@ RULE = rule(
     documented(__doc__),
     check,
     fixable=True,
+    requires=(POLLER_URLS,),
 )

@@ -74,4 +74,5 @@ RULE = rule(
     documented(__doc__),
     check,
     fixable=True,
+    requires=(POLLER_URLS,),
 )

@@ -47,4 +47,5 @@ RULE = rule(
     __doc__,
     check,
     fixable=True,
+    requires=(POLLER_URLS,),
 )

@@ -21,7 +21,7 @@ the events only feed a formula, leave it out and ignore this rule for the file.
 
 from celint.model import Severity, rule
 from celint.rules.support.config import when_missing
-from celint.schema.keys import CALLBACK_URL
+from celint.schema.keys import CALLBACK_URL, ENABLED
 
 check = when_missing(
     CALLBACK_URL,
@@ -38,4 +38,5 @@ RULE = rule(
     "events enabled without event.notification.callback.url",
     __doc__,
     check,
+    requires=(ENABLED,),
 )

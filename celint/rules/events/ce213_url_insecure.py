@@ -33,5 +33,11 @@ def check(context: RuleContext) -> Iterator[Finding]:
 
 
 RULE = rule(
-    "CE213", "url-insecure", Severity.WARNING, "an event callback over plain http", __doc__, check
+    "CE213",
+    "url-insecure",
+    Severity.WARNING,
+    "an event callback over plain http",
+    __doc__,
+    check,
+    requires=(CALLBACK_URL,),
 )

@@ -48,4 +48,5 @@ RULE = rule(
     "the event callback host is not reachable from the internet",
     __doc__,
     check,
+    requires=(CALLBACK_URL,),
 )

@@ -42,4 +42,5 @@ RULE = rule(
     "the event callback points at the Cloud Elements API itself",
     __doc__,
     check,
+    requires=(CALLBACK_URL,),
 )

@@ -67,4 +67,5 @@ RULE = rule(
     "event.* settings while events are off, or poller settings with the webhook type",
     __doc__,
     check,
+    requires=(EVENT_PREFIX,),
 )

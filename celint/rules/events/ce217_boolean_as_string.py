@@ -23,6 +23,7 @@ from typing import Any
 from celint.model import Finding, Severity, rule
 from celint.rules.api import RuleContext
 from celint.schema import registry as schemas
+from celint.schema.keys import ENABLED
 
 
 def _is_boolean(schema: dict[str, Any]) -> bool:
@@ -62,4 +63,5 @@ RULE = rule(
     __doc__,
     check,
     fixable=True,
+    requires=(ENABLED,),
 )

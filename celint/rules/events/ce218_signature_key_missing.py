@@ -19,7 +19,7 @@ Add a long random key, kept out of the file:
 
 from celint.model import Severity, rule
 from celint.rules.support.config import when_missing
-from celint.schema.keys import SIGNATURE_KEY
+from celint.schema.keys import ENABLED, SIGNATURE_KEY
 
 check = when_missing(
     SIGNATURE_KEY,
@@ -36,4 +36,5 @@ RULE = rule(
     "events enabled without a signature key",
     __doc__,
     check,
+    requires=(ENABLED,),
 )

@@ -65,4 +65,5 @@ RULE = rule(
     "event.poller.configuration is not a usable per-resource configuration",
     __doc__,
     check,
+    requires=(POLLER_CONFIGURATION,),
 )

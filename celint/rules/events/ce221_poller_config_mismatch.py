@@ -62,4 +62,5 @@ RULE = rule(
     "event.poller.urls and event.poller.configuration name different resources",
     __doc__,
     check,
+    requires=(POLLER_CONFIGURATION,),
 )

@@ -29,6 +29,7 @@ from celint import pointer as jp
 from celint.model import Finding, Severity, rule
 from celint.rules.api import RuleContext
 from celint.rules.support.poller import read
+from celint.schema.keys import POLLER_CONFIGURATION
 from celint.secrets import is_literal
 
 #: Any platform expression: the time placeholders and others celint does not know (unsure:
@@ -75,4 +76,5 @@ RULE = rule(
     "a poller resource url has no time placeholder",
     __doc__,
     check,
+    requires=(POLLER_CONFIGURATION,),
 )

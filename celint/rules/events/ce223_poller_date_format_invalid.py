@@ -26,6 +26,7 @@ from celint.model import Finding, Severity, rule
 from celint.rules.api import RuleContext
 from celint.rules.support.java_dates import EXAMPLE, MILLISECONDS, pattern_problem
 from celint.rules.support.poller import DATE_FORMAT_FIELDS, read
+from celint.schema.keys import POLLER_CONFIGURATION
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
@@ -49,4 +50,5 @@ RULE = rule(
     "a datesConfiguration format is not a Java date pattern or milliseconds",
     __doc__,
     check,
+    requires=(POLLER_CONFIGURATION,),
 )

@@ -29,6 +29,7 @@ from collections.abc import Iterator
 from celint.model import Finding, Severity, rule
 from celint.rules.api import RuleContext
 from celint.rules.support.poller import TIMEZONE_FIELDS, read
+from celint.schema.keys import POLLER_CONFIGURATION
 from celint.suggest import closest
 
 FIXED_ZONES = frozenset({"GMT", "UTC"})
@@ -124,4 +125,5 @@ RULE = rule(
     "a datesConfiguration time zone is not a known zone (or a Java three-letter ID)",
     __doc__,
     check,
+    requires=(POLLER_CONFIGURATION,),
 )

@@ -42,4 +42,5 @@ RULE = rule(
     "a literal signature key shorter than 16 characters",
     __doc__,
     check,
+    requires=(SIGNATURE_KEY,),
 )
