@@ -35,8 +35,12 @@ _EMBEDDED_REFERENCE = re.compile(
     r"\$\{(?P<name>[A-Za-z_][A-Za-z0-9_]*)(?::?-(?P<default>[^}]*))?\}"
 )
 #: The platform's own placeholders in poller URLs (``${epoch}``, ``${gmtDate:…}``), which look
-#: like environment references but are filled by the platform at each poll.
-PLATFORM_NAMES = frozenset({"epoch", "gmtDate", "date", "dateTimeZone"})
+#: like environment references but are filled by the platform at each poll: every name the
+#: element docs use (``${milliseconds}`` in LinkedIn's, ``${DateTimeZone:PST:…}`` so spelled in
+#: one element's).
+PLATFORM_NAMES = frozenset(
+    {"epoch", "gmtDate", "date", "dateTimeZone", "DateTimeZone", "milliseconds"}
+)
 
 #: The password of a URL's user information (``https://user:PASSWORD@host``, also behind a
 #: mistyped scheme such as ``https;//``): a secret in any value, whatever its key.

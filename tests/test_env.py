@@ -69,6 +69,17 @@ def test_render_substitutes_values_not_keys() -> None:
     assert rendering.missing == []
 
 
+def test_the_platform_placeholders_of_every_element_doc_are_left_alone() -> None:
+    urls = [
+        "/hubs/social/updates?where=timestamp>'${milliseconds}'",
+        "/hubs/employee/employees?where=updated_date__gte='${DateTimeZone:PST:yyyy-MM-dd}'",
+        "/hubs/crm/contacts?where=modified>'${dateTimeZone:UTC:yyyy}'&t=${date}&e=${epoch:ms}",
+    ]
+    rendering = render({"urls": urls}, {})
+    assert rendering.body == {"urls": urls}
+    assert rendering.missing == []
+
+
 def test_render_records_missing_variables() -> None:
     rendering = render({"a": "${X}/${Y}", "b": "$Z"}, {"Y": "y"})
     assert rendering.body == {"a": "${X}/y", "b": "$Z"}

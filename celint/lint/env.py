@@ -24,12 +24,11 @@ from typing import Any
 
 from celint import pointer as jp
 from celint.model import NO_FIX, Finding
-from celint.secrets import is_secret_pointer
+from celint.secrets import PLATFORM_NAMES, is_secret_pointer
 
 _BRACED = re.compile(r"\$\{(?P<name>[A-Za-z_][A-Za-z0-9_]*)(?:(?P<colon>:?)-(?P<default>[^}]*))?\}")
 _BARE = re.compile(r"\s*\$(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*")
 #: The platform's own placeholders in poller URLs, not environment variables.
-PLATFORM_NAMES = frozenset({"epoch", "gmtDate", "date", "dateTimeZone"})
 
 
 @dataclass
