@@ -500,6 +500,10 @@ class Bench:
         }
         if self.cache:
             result[f"warm/{size}"] = self.celint_warm(files)
+        if size == 1:  # one YAML file too (file 1, clean): its parser is a start-up of its own
+            yaml_file = self.files(2)[1:]
+            result["celint-yaml/1"] = self.celint_cold(yaml_file)
+            result["cjs-yaml/1"] = Job(split(cjs, self._items(yaml_file), self.budget))
         if self.native.peers:
             parsed = self.parsed(size)
             if parsed != files:
@@ -604,7 +608,7 @@ def _row(target: str, value: float, limit: float, stretch: float | None = None) 
 
 
 def targets(bench: Bench) -> list[str]:
-    """The issue's targets, for the sizes this run measured."""
+    """The targets of the speed issues, for the sizes this run measured."""
     s = bench.samples
 
     def ratio(size: int) -> float:
@@ -612,13 +616,28 @@ def targets(bench: Bench) -> list[str]:
 
     rows = []
     if "celint/1" in s:
-        rows.append(_row("1 file: celint/cjs ≤ 0.5 (stretch 0.35)", ratio(1), 0.5, 0.35))
-        floor = s["celint/1"].median / s["floor"].median
-        rows.append(_row("1 file: celint/floor ≤ 1.3", floor, 1.3))
+        start = s["celint/1"].median / s["interpreter"].median
+        rows.append(_row("1 JSON file: celint / `python -c pass` ≤ 3.5", start, 3.5))
+        rows.append(_row("1 JSON file: celint/cjs ≤ 0.25", ratio(1), 0.25))
+        yaml = s["celint-yaml/1"].median / s["cjs-yaml/1"].median
+        rows.append(_row("1 YAML file: celint/cjs ≤ 0.3", yaml, 0.3))
     if "celint/10" in s:
         rows.append(_row("10 files: celint/cjs ≤ 0.5", ratio(10), 0.5))
     if "celint/1000" in s:
         rows.append(_row("1,000 files: celint/cjs ≤ 0.33 (stretch 0.25)", ratio(1000), 0.33, 0.25))
+    native = [peer.key for peer in bench.native.peers]
+    if "celint/1000" in s and native:
+        fastest = min(s[f"{key}/1000"].median for key in native)
+        cold = (s.get("celint-p/1000") or s["celint/1000"]).median
+        rows.append(_row("1,000 files cold: celint / fastest native ≤ 4", cold / fastest, 4))
+        if bench.cache:
+            warm = s["warm/1000"].median / fastest
+            rows.append(
+                _row("1,000 unchanged files: celint warm / fastest native cold < 1", warm, 1)
+            )
+    if "warm/10000" in s:
+        warm = s["warm/10000"].median / s["celint/10000"].median
+        rows.append(_row("10,000 unchanged files: celint warm / cold ≤ 0.15", warm, 0.15))
     if "celint/10000" in s and "celint/100" in s:
         growth = s["celint/10000"].rss / s["celint/100"].rss
         rows.append(_row("peak RSS, 10,000 files / 100 files ≤ 1.3", growth, 1.3))
@@ -706,6 +725,12 @@ def table(bench: Bench, rounds: int, loads: tuple[str, str]) -> str:
         f"interpreter alone `python -c pass`: {_cell(s['interpreter'])} ms, "
         f"{s['interpreter'].rss:.1f} MiB.",
     ]
+    if "celint-yaml/1" in s:
+        mine, theirs = s["celint-yaml/1"], s["cjs-yaml/1"]
+        lines.append(
+            f"One YAML file: celint {_cell(mine)} ms, check-jsonschema {_cell(theirs)} ms, "
+            f"celint/cjs {mine.median / theirs.median:.2f}."
+        )
     checks = targets(bench)
     if checks:
         lines += ["", *checks]

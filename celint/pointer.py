@@ -8,6 +8,8 @@ from typing import Any
 
 def escape(token: str) -> str:
     """Escape one reference token (``~`` before ``/``, as the RFC orders)."""
+    if "~" not in token and "/" not in token:  # nearly every key: no copy made
+        return token
     return token.replace("~", "~0").replace("/", "~1")
 
 
@@ -18,6 +20,8 @@ def unescape(token: str) -> str:
 
 def join(pointer: str, *tokens: str | int) -> str:
     """Append tokens to a pointer: ``join("/configuration", "event.vendor.type")``."""
+    if len(tokens) == 1:  # the common call, without a generator
+        return f"{pointer}/{escape(str(tokens[0]))}"
     return pointer + "".join("/" + escape(str(token)) for token in tokens)
 
 

@@ -10,6 +10,8 @@ import pytest
 from clirun import run_celint
 from samples import WEBHOOKS_YAML
 
+from celint.config import files
+
 POLLING_BODY = """\
 element:
   key: myapp
@@ -69,6 +71,30 @@ def test_pyproject_without_a_celint_table_is_passed_over(project: Path) -> None:
     sub.mkdir()
     (sub / "pyproject.toml").write_text('[project]\nname = "other"\n')
     assert lines("../body.yaml", cwd=sub)[0] == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '[tool.celint]\nignore = ["CE219"]\n',
+        '[ tool . "celint" ]\nignore = ["CE219"]\n',
+        '[tool]\ncelint = { ignore = ["CE219"] }\n',
+        'tool.celint.ignore = ["CE219"]\n',
+        'tool = { celint = { ignore = ["CE219"] } }\n',
+        '"tool".celint.ignore = ["CE219"]\n',
+    ],
+)
+def test_every_spelling_of_the_pyproject_table_is_read(tmp_path: Path, text: str) -> None:
+    (tmp_path / "pyproject.toml").write_text(text)
+    assert files.discover(tmp_path).ignore == ("CE219",)
+
+
+def test_a_pyproject_that_only_lists_celint_is_not_parsed(tmp_path: Path) -> None:
+    """It is passed over without being read as TOML: the broken line would be an error."""
+    (tmp_path / "pyproject.toml").write_text(
+        '[project.optional-dependencies]\nlint = ["celint>=0.2"]\nbroken = [\n'
+    )
+    assert files.discover(tmp_path) == files.Config()
 
 
 def test_explicit_config_and_no_config(project: Path, tmp_path: Path) -> None:

@@ -6,12 +6,13 @@ The file is found from the current folder upwards (in each folder ``celint.toml`
 names the file, the key, the reason and, when one is close, the key that was meant.
 
 Reading stays cheap: folders are probed with ``stat``, ``tomllib`` is imported only when there is
-a file to read, and a ``pyproject.toml`` that never mentions celint is not parsed at all.
+a file to read, and a ``pyproject.toml`` that has no ``tool.celint`` key path is not parsed at all.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -22,6 +23,14 @@ from celint.config.patterns import PathPattern
 from celint.errors import ConfigError
 from celint.model import Severity, relative
 
+#: What any spelling of the ``tool.celint`` table has: a ``tool.celint`` key path (a header,
+#: a dotted key, quotes and spaces around the dot allowed), a bare ``[tool]`` header or a
+#: top-level ``tool =`` inline table. A pyproject with none of them (most, even those that list
+#: celint as a dependency) is not parsed.
+_MAY_HOLD_CELINT = re.compile(
+    r"""["']?tool["']?\s*\.\s*["']?celint|^\s*(?:\[\s*["']?tool["']?\s*\]|["']?tool["']?\s*=)""",
+    re.MULTILINE,
+)
 CELINT_TOML = "celint.toml"
 PYPROJECT = "pyproject.toml"
 KEYS = (
@@ -271,7 +280,7 @@ def _celint_table(path: Path) -> tuple[Mapping[str, Any], str] | None:
     """The celint settings of a file and their key prefix; None for a pyproject without them."""
     if path.name != PYPROJECT:
         return _top_level(path, _parse(path)), ""
-    if "celint" not in path.read_text(encoding="utf-8", errors="replace"):
+    if not _MAY_HOLD_CELINT.search(path.read_text(encoding="utf-8", errors="replace")):
         return None
     tool = _parse(path).get("tool")
     table = tool.get("celint") if isinstance(tool, dict) else None

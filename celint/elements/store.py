@@ -6,8 +6,11 @@ aliases and the hand-made profiles (``<key>.profile.json``), which win over a ge
 A run that touches one element reads the index and one slice of the data file, never the
 whole catalogue.
 
-Every profile read is checked against ``profile.format.json`` (compiled once, as the body
-schemas are): a misspelt or unknown key in a profile is an error, not a fact silently ignored.
+Every profile of a data folder given by ``$CELINT_SCHEMA_DIR`` is checked against
+``profile.format.json`` when it is read (compiled once, as the body schemas are): a misspelt or
+unknown key in a profile is an error, not a fact silently ignored. The packaged profiles are
+checked by the test suite and by the pre-commit hook that rebuilds them, so a run does not
+check them again (compiling the format cost ~8 ms, a tenth of a one-file run).
 """
 
 from __future__ import annotations
@@ -100,7 +103,8 @@ def read(key: str) -> Mapping[str, Any] | None:
             document = json.loads(handle.read(length))
     else:
         return None
-    _check(key, document)
+    if not registry.is_packaged():
+        _check(key, document)
     found: Mapping[str, Any] = document
     return found
 

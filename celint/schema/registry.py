@@ -41,6 +41,12 @@ def schema_dir(here: Path = PACKAGE_DIR) -> Path:
     raise FileNotFoundError(f"celint's schemas are missing (looked in {candidates[0]})")
 
 
+def is_packaged() -> bool:
+    """True unless ``$CELINT_SCHEMA_DIR`` points at a data folder of the user's: the packaged
+    data is checked by celint's own tests before it ships, a user's folder only when read."""
+    return not os.environ.get(SCHEMA_DIR_VARIABLE)
+
+
 @functools.cache
 def load_all() -> dict[str, dict[str, Any]]:
     """Every bundled schema by its path relative to the schema folder, e.g. ``elements/x.json``."""

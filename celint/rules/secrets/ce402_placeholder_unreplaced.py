@@ -41,7 +41,21 @@ def _strings(value: Any, pointer: str, label: str) -> Iterator[tuple[str, str, s
             yield from _strings(item, jp.join(pointer, index), f"{label}[{index}]")
 
 
+def _flagged(value: Any) -> bool:
+    """Whether a value holds a mask or a placeholder anywhere: the walk that names each
+    string (a pointer and a label per value) is only made for a body where one is."""
+    if isinstance(value, str):
+        return is_placeholder(value)  # the mask is one kind of placeholder
+    if isinstance(value, dict):
+        return any(_flagged(item) for item in value.values())
+    if isinstance(value, list):
+        return any(_flagged(item) for item in value)
+    return False
+
+
 def check(context: RuleContext) -> Iterator[Finding]:
+    if not _flagged(context.body):
+        return
     for pointer, label, value in _strings(context.body, context.root, "the document"):
         if is_mask(value):
             yield Finding(
