@@ -219,6 +219,44 @@ def test_two_concurrent_runs_with_workers_leave_a_valid_cache(tmp_path: Path) ->
     assert outcome(run_celint("check", "in", cwd=tmp_path)) == expected
 
 
+def test_a_partly_warm_parallel_run_prints_what_one_process_prints(tmp_path: Path) -> None:
+    """Hits looked up by the parent, misses linted by the workers, one output in input order
+    (the text format prints each file's findings as its report arrives)."""
+    inputs = tmp_path / "in"
+    for number in range(60):
+        write_inputs(inputs / f"copy{number:03d}")
+    expected = outcome(run_celint("check", "--no-cache", "in", cwd=tmp_path))
+    assert outcome(run_celint("check", "-j", "2", "in", cwd=tmp_path)) == expected
+    for path in entries(tmp_path)[::3]:  # a third of the entries gone: misses among hits
+        path.unlink()
+    (inputs / "copy007" / "clean.json").write_text(make_body({"name": "changed"}))
+    expected = outcome(run_celint("check", "--no-cache", "in", cwd=tmp_path))
+    for jobs in ("2", "1"):
+        again = run_celint("check", "-j", jobs, "in", cwd=tmp_path)
+        assert outcome(again) == expected
+
+
+def test_a_warm_run_starts_no_workers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from celint.run import batch, parallel
+
+    inputs = tmp_path / "in"
+    for number in range(50):
+        write_inputs(inputs / f"copy{number:03d}")
+    names = sorted(str(p) for p in inputs.rglob("*.*"))
+    options = LintOptions()
+    cache = caches.open_cache(tmp_path / "cache", options, NOTHING)
+    assert cache is not None
+    cold = list(batch.lint_inputs(names, options, jobs=2, cache=cache))
+
+    def refused(*args: object) -> None:
+        raise AssertionError("workers started for a run the cache holds")
+
+    monkeypatch.setattr(parallel, "lint_parallel", refused)
+    warm = list(batch.lint_inputs(names, options, jobs=2, cache=cache))
+    assert [(r.path, r.diagnostics) for r in warm] == [(r.path, r.diagnostics) for r in cold]
+    assert len(warm) == 350
+
+
 def _poison(folder: Path) -> None:
     """Make every entry say "no finding", so a run that trusts the cache is seen to."""
     for path in entries(folder):

@@ -59,7 +59,9 @@ def test_processes(jobs: int, files: int, expected: int) -> None:
 @pytest.mark.parametrize(
     ("available", "files", "expected"),
     [
-        (2, 100_000, 1),  # measured (bench/run.py --jobs-sweep): two processes lose at every size
+        (1, 100_000, 1),
+        (2, 100_000, 2),  # measured (bench/run.py --jobs-sweep): two win from 300 files on
+        (2, AUTO_THRESHOLD - 1, 1),
         (MIN_CORES, AUTO_THRESHOLD, MIN_CORES),
         (8, AUTO_THRESHOLD, 8),
         (8, AUTO_THRESHOLD - 1, 1),

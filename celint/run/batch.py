@@ -9,7 +9,7 @@ from celint.config.options import LintOptions
 from celint.errors import InputError
 from celint.io.walk import STDIN, expand
 from celint.model import FileReport, RunResult, Totals
-from celint.run.files import NOTHING, Needs, lint_one, read_input, rest_of_stdin
+from celint.run.files import NOTHING, Needs, from_cache, lint_one, read_input, rest_of_stdin
 
 if TYPE_CHECKING:
     from celint.run.cache import Cache
@@ -32,14 +32,42 @@ def lint_inputs(
     """
     names = list(paths)
     if STDIN not in names:
-        from celint.run.parallel import lint_parallel, processes
+        from celint.run.parallel import AUTO_THRESHOLD, lint_parallel, processes
 
-        count = processes(jobs, len(names))
-        if count > 1:
-            yield from lint_parallel(names, options, count, needs, cache)
+        if processes(jobs, len(names)) > 1:
+            hits = _cached(names, options, cache, AUTO_THRESHOLD) if cache else {}
+            rest = [path for index, path in enumerate(names) if index not in hits]
+            count = processes(jobs, len(rest))
+            linted = (
+                lint_parallel(rest, options, count, needs, cache)
+                if count > 1
+                else (lint_one(path, options, None, needs, cache) for path in rest)
+            )
+            for index in range(len(names)):
+                yield hits[index] if index in hits else next(linted)
             return
     for path in names:
         yield lint_one(path, options, stdin_name, needs, cache)
+
+
+def _cached(
+    names: list[str], options: LintOptions, cache: Cache, misses: int
+) -> dict[int, FileReport]:
+    """The reports the cache holds for the leading inputs, by index, looked up until
+    ``misses`` inputs were not there. A run whose files are nearly all in the cache then starts
+    no worker processes (which cost more than replaying a thousand entries), and a cold run
+    pays for at most ``misses`` lookups before its workers start (they look up the rest)."""
+    hits: dict[int, FileReport] = {}
+    missed = 0
+    for index, path in enumerate(names):
+        report = from_cache(path, options, cache)
+        if report is not None:
+            hits[index] = report
+            continue
+        missed += 1
+        if missed >= misses:
+            break
+    return hits
 
 
 def run(

@@ -74,6 +74,16 @@ def lint_one(
     return report
 
 
+def from_cache(path: str, options: LintOptions, cache: Cache) -> FileReport | None:
+    """The report the cache holds for one input, or None: not there, or the input cannot be
+    read (linting it will say why, in its place)."""
+    try:
+        name, data = read_input(path, options.max_file_size)
+    except InputError:
+        return None
+    return cache.load(cache.key(name, data), name)
+
+
 def _lint(name: str, data: bytes, options: LintOptions, needs: Needs) -> FileReport:
     """Lint one input's bytes; a bug met on the way is an InternalError naming the input."""
     # The engine is imported here, not at the top: a run whose every input is in the cache

@@ -32,15 +32,16 @@ from celint.run.files import Needs, lint_one
 if TYPE_CHECKING:
     from celint.run.cache import Cache
 
-# The automatic default (``--jobs 0``) lints in one process on machines with fewer than
-# MIN_CORES cores. Measured with ``python bench/run.py --jobs-sweep`` on 2 cores (load ~3,
-# medians of 5 cold rounds, ms, --jobs 1 / --jobs 2): 100 files 231/344, 300 337/499, 1,000
-# 778/923, 3,000 2190/2406, 10,000 6706/7611; --jobs 2 won 3 rounds of 25. Two processes lose at
-# every size: the parent (reading the reports back in order) competes with both workers for the
-# two cores, and a CI runner's cores are rarely idle.
-MIN_CORES = 3
-# With more cores, below this many files a pool costs more than it saves: starting and stopping
-# it costs ~60 ms, one body ~0.5 ms (estimated from the 2-core runs; not measured on more cores).
+# The automatic default (``--jobs 0``): one process per core on a machine with MIN_CORES or
+# more, from AUTO_THRESHOLD files on; one process below. Measured with ``python bench/run.py
+# --jobs-sweep`` on 2 cores at load ~1.5 (medians of 5 cold rounds, ms, --jobs 1 / --jobs 2):
+# 100 files 213/239, 300 303/299, 1,000 752/569, 3,000 1953/1221, 10,000 5985/3556; --jobs 2
+# won every round from 1,000 files on. (An earlier sweep, made while other work kept the
+# machine at load ~3, had two processes losing at every size: they win when the cores are the
+# run's, as on a CI runner or a developer's machine.)
+MIN_CORES = 2
+# Below this many files a pool costs more than it saves: starting and stopping it costs ~60 ms,
+# one body ~0.6 ms; the sweep above has the two even at 300.
 AUTO_THRESHOLD = 300
 WARM_LIMIT = 8
 # What every worker lints with; set by the pool's initializer before the first path arrives.
