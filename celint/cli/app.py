@@ -9,13 +9,11 @@ click's parsing.
 from __future__ import annotations
 
 import codecs
-import functools
 import os
 import re
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, NamedTuple, TextIO
 
 from celint.cli.outputs import Output, check_distinct, parse_spec, write_report
 from celint.config.files import Config, resolve
@@ -36,8 +34,7 @@ STATISTICS_FORMATS = ("text", "json")
 HUMAN_FORMATS = frozenset({"text", "full"})
 
 
-@dataclass(frozen=True)
-class CheckRequest:
+class CheckRequest(NamedTuple):
     """Everything ``celint check`` was asked, as the options name it."""
 
     paths: tuple[str, ...] = ()
@@ -68,7 +65,7 @@ class CheckRequest:
     quiet: bool = False
     verbose: bool = False
 
-    @functools.cached_property
+    @property
     def extra_outputs(self) -> tuple[Output, ...]:
         """The ``--output-format FORMAT:FILE`` reports, written besides the main one."""
         return tuple(parse_spec(spec) for spec in self.output_formats)
@@ -247,8 +244,7 @@ def _report_run(result: RunResult, request: CheckRequest, settings: ReportSettin
     if result.stdin_text is not None:
         sys.stdout.buffer.write(result.stdin_text)
         sys.stdout.flush()
-    settings = replace(
-        settings,
+    settings = settings._replace(
         fixed=result.fixed,
         baselined=result.baselined,
         rules=_rules(request.shown_formats),
@@ -285,7 +281,7 @@ def _deliver(output: Output, text: str, settings: ReportSettings, err: bool = Fa
 
 def _uncoloured(settings: ReportSettings) -> ReportSettings:
     """Files never hold colour codes, whatever the terminal gets."""
-    return replace(settings, color=False)
+    return settings._replace(color=False)
 
 
 def _print_reasons(result: RunResult) -> None:

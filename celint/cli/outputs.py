@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from celint.errors import InputError, UsageError
 from celint.report import FORMATS
 
 
-@dataclass(frozen=True)
-class Output:
+class Output(NamedTuple):
     """One report of a run: its format, and the file it goes to (None: the terminal)."""
 
     output_format: str

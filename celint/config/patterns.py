@@ -10,14 +10,13 @@ can only match by its name.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from fnmatch import fnmatchcase
+from typing import NamedTuple
 
 from celint.model import relative
 
 
-@dataclass(frozen=True)
-class PathPattern:
+class PathPattern(NamedTuple):
     """One glob and the absolute folder it is relative to."""
 
     pattern: str

@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from celint.elements import store
 from celint.model import Severity
@@ -44,8 +44,7 @@ TRUST_MEANING = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Evidence:
+class Evidence(NamedTuple):
     """How sure celint is of a fact, and where the docs state it."""
 
     trust: str = "confirmed"
@@ -68,8 +67,7 @@ class Evidence:
 CONFIGURED = Evidence("confirmed", (), "the project's configuration")
 
 
-@dataclass(frozen=True, slots=True)
-class KeyFact:
+class KeyFact(NamedTuple):
     """One configuration or providerData key of a flow: required, optional or unmarked."""
 
     required: str

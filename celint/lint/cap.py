@@ -16,19 +16,20 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 from celint.model import Diagnostic, Severity
 
 
-@dataclass
 class _LeftOut:
     """The findings of one rule past the cap: the first (where the count is placed), how many,
     and the most severe severity among them."""
 
-    first: Diagnostic
-    count: int
-    severity: Severity
+    __slots__ = ("count", "first", "severity")
+
+    def __init__(self, first: Diagnostic, count: int, severity: Severity) -> None:
+        self.first = first
+        self.count = count
+        self.severity = severity
 
 
 def capped(

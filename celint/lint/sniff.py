@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Any, TypeGuard
+from typing import Any, NamedTuple, TypeGuard
 
 from celint.elements import store
 from celint.schema.keys import (
@@ -37,8 +36,7 @@ _PLATFORM_KEY = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Verdict:
+class Verdict(NamedTuple):
     """What a document is (``BODY``, ``FRAGMENT``, or None when it is skipped) and why."""
 
     kind: str | None

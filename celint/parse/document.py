@@ -8,15 +8,13 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from celint import pointer as jp
 from celint.model import Span, line_starts
 
 
-@dataclass(frozen=True)
-class Located:
+class Located(NamedTuple):
     """The span of a value and, for a member of a mapping, the span of its key; ``earlier``
     holds the spans of values a repeated key overrode (CE002), which a mask must hide too."""
 

@@ -13,7 +13,7 @@ value rewritten by ``--env``), every position falls back to the string token its
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from celint import pointer as jp
 from celint.model import LINE_BREAK, Span
@@ -156,8 +156,7 @@ def _literal_block(text: str, start: int, end: int) -> Mapped | None:
     return out
 
 
-@dataclass(frozen=True)
-class OffsetMap:
+class OffsetMap(NamedTuple):
     """Decoded offsets of a string value → offsets in the file; ``token`` is the fallback."""
 
     token: tuple[int, int]

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from celint.model import FileReport, Rule, RunResult, Severity, Totals
 
 
-@dataclass(frozen=True)
-class ReportSettings:
+class ReportSettings(NamedTuple):
     """How to print: colour, the summary line (``quiet``: none), how many fixes were applied,
     how many findings a baseline hid, the lowest severity that fails the run (JUnit fails
     exactly those), and the rule table (formats that describe every rule, such as SARIF, list
@@ -51,8 +50,7 @@ QUOTING = frozenset({"full"})
 DESCRIBING_FIXES = frozenset({"sarif"})
 
 
-@dataclass(frozen=True)
-class Streamer:
+class Streamer(NamedTuple):
     """A format that prints file by file: the part of one report, then a footer from the
     totals. Its whole-run rendering is those parts joined, so both ways print the same bytes."""
 

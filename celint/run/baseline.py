@@ -18,8 +18,9 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
+from typing import NamedTuple
 
 from celint import __version__
 from celint.errors import BaselineError
@@ -80,8 +81,7 @@ def load(file: str | os.PathLike[str]) -> Counter[Key]:
         ) from None
 
 
-@dataclass(frozen=True)
-class Applied:
+class Applied(NamedTuple):
     """A run seen through a baseline: ``shown``, the findings it does not record (with how
     many it hid and its stale entries); ``hidden``, the ones it does (what a pruned baseline
     keeps)."""

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from celint.config.options import LintOptions
 from celint.errors import CelintError, InputError, InternalError
@@ -18,8 +17,7 @@ if TYPE_CHECKING:
     from celint.run.cache import Cache
 
 
-@dataclass(frozen=True)
-class Needs:
+class Needs(NamedTuple):
     """What the reporters of a run need beyond the diagnostics: ``quote``, the masked text of
     files with findings (``full``); ``fixes``, each fixable finding's replacement text
     (``sarif``). A run keeps nothing else, so its memory does not grow with clean files."""

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
 from typing import Any, NamedTuple
 from urllib.parse import urldefrag, urljoin
 
@@ -36,8 +35,7 @@ Check = Callable[[Any], bool]
 Path = tuple[str | int, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class SchemaError:
+class SchemaError(NamedTuple):
     """One failed keyword, with the attributes of jsonschema's ``ValidationError`` that the
     schema stage reads (so both kinds of error go through the same code there)."""
 

@@ -11,8 +11,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from celint import pointer as jp
 from celint.schema import registry as schemas
@@ -42,8 +41,7 @@ _TYPE_WORDS = {
 }
 
 
-@dataclass(frozen=True)
-class SchemaIssue:
+class SchemaIssue(NamedTuple):
     """One schema violation: ``kind`` is required, type, unknown or value."""
 
     kind: str

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from celint.elements.profiles import ElementProfile, Evidence, Flow, KeyFact
 from celint.model import Severity
@@ -26,8 +25,7 @@ CONFIGURATION, PROVIDER_DATA = "configuration", "providerData"
 SECTIONS = (CONFIGURATION, PROVIDER_DATA)
 
 
-@dataclass(frozen=True)
-class ChosenFlow:
+class ChosenFlow(NamedTuple):
     """The flow a body uses and how it was told: ``stated`` (by ``authentication.type``),
     ``only`` (the element has one flow), ``keys`` (the body names no type and its keys fit one
     flow only) or ``default`` (the element's default, whose evidence is ``default``)."""

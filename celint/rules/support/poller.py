@@ -11,8 +11,7 @@ from __future__ import annotations
 import functools
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from celint import pointer as jp
 from celint.rules.api import RuleContext
@@ -26,8 +25,7 @@ DATE_FORMAT_FIELDS = ("updatedDateFormat", "createdDateFormat")
 TIMEZONE_FIELDS = ("updatedDateTimezone", "createdDateTimezone")
 
 
-@dataclass(frozen=True)
-class PollerConfiguration:
+class PollerConfiguration(NamedTuple):
     """The decoded configuration: ``value`` is what the string held (or the object itself);
     ``problem`` says why a string could not be read as JSON."""
 

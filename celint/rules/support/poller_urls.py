@@ -11,15 +11,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 #: Characters people use to separate list items; any of them that is not the element's
 #: separator is a separator the platform does not know.
 LOOKALIKE_SEPARATORS = ",;|"
 
 
-@dataclass(frozen=True)
-class PollerList:
+class PollerList(NamedTuple):
     """A poller value read as ``leading item sep item sep ... item trailing``.
 
     ``separators[i]`` is the run of separator characters between ``items[i]`` and
@@ -135,8 +134,7 @@ def describe_separator(char: str) -> str:
     return names.get(char, "line breaks" if char in "\r\n" else repr(char))
 
 
-@dataclass(frozen=True)
-class Segmentation:
+class Segmentation(NamedTuple):
     """The ways a run-together token splits into known resources (at most two are kept)."""
 
     readings: tuple[tuple[str, ...], ...]
