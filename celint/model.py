@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 
 class Severity(enum.IntEnum):
@@ -124,8 +124,7 @@ class Diagnostic:
 NO_FIX: Any = object()
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     """What a rule reports: where (pointer), what (message) and, when known, what would be right.
 
     ``fix`` is the value that would replace the one at ``pointer`` (``suggestion`` is how it is
@@ -204,8 +203,7 @@ def rule(
     return Rule(code, name, severity, summary, check, doc, fixable, generic, tuple(requires))
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     """Decoded text of one input with the BOM and encoding it came with."""
 
     path: str
@@ -237,8 +235,7 @@ class FileReport:
     quoted: str | None = None
 
 
-@dataclass(frozen=True)
-class AppliedFix:
+class AppliedFix(NamedTuple):
     """One fix that ``--fix`` applied, as ``--show-fixes`` lists it: where the value was in the
     text its pass fixed (1-based), the rule, and the value's source text before and after,
     secret values masked."""

@@ -14,9 +14,10 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from celint.config.options import LintOptions, limit_problem
 from celint.config.patterns import PathPattern
@@ -32,6 +33,9 @@ _MAY_HOLD_CELINT = re.compile(
     re.MULTILINE,
 )
 CELINT_TOML = "celint.toml"
+#: The empty table a file that is silent on ``elements`` or ``limits`` has (read-only: it is
+#: every such configuration's).
+NOTHING: Mapping[str, Any] = MappingProxyType({})
 PYPROJECT = "pyproject.toml"
 KEYS = (
     "select",
@@ -65,8 +69,7 @@ _TOML_TYPES = {
 }
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(NamedTuple):
     """What one configuration file says; ``None`` (or empty) where it is silent."""
 
     path: Path | None = None
@@ -79,8 +82,8 @@ class Config:
     exclude: tuple[PathPattern, ...] = ()
     per_file_ignores: tuple[tuple[PathPattern, tuple[str, ...]], ...] = ()
     interval: tuple[int, int] | None = None
-    elements: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
-    limits: Mapping[str, Any] = field(default_factory=dict)
+    elements: Mapping[str, Mapping[str, Any]] = NOTHING
+    limits: Mapping[str, Any] = NOTHING
     #: ``cache-dir``, relative to the configuration file's folder (None: the default).
     cache_dir: Path | None = None
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
+from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from celint.elements import store
@@ -75,16 +76,19 @@ class KeyFact(NamedTuple):
     pattern: str | None = None
 
 
-@dataclass(frozen=True)
-class Flow:
+#: The empty table of a flow the profile is silent on (read-only: every such flow shares it).
+NOTHING: Mapping[str, Any] = MappingProxyType({})
+
+
+class Flow(NamedTuple):
     """One authentication flow: its ``authentication.type`` value, its keys, scope and init."""
 
     name: str
     type_value: str | None = None
-    configuration: Mapping[str, KeyFact] = field(default_factory=dict)
-    provider_data: Mapping[str, KeyFact] = field(default_factory=dict)
+    configuration: Mapping[str, KeyFact] = NOTHING
+    provider_data: Mapping[str, KeyFact] = NOTHING
     required_scope: str | None = None
-    init: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    init: Mapping[str, Mapping[str, Any]] = NOTHING
 
     @property
     def required_provider_data(self) -> tuple[str, ...]:

@@ -98,7 +98,7 @@ def fix_source(source: Source, options: LintOptions = DEFAULT_OPTIONS) -> FixRes
         if not done:
             break
         applied.extend(edit.diagnostic for edit in done)
-        fixed = replace(current, text=text)
+        fixed = current._replace(text=text)
         after = check_source(fixed, options, quote=True, cap=False)
         shown.extend(_shown(done, (current.text, report), (text, after)))
         current, report = fixed, after
@@ -299,7 +299,7 @@ class _Checker:
         for index in applied:
             _set_value(wanted, edits[index].diagnostic)
         parsed = parse(
-            replace(self.source, text=self.text(edits, applied)),
+            self.source._replace(text=self.text(edits, applied)),
             self.options,
             yaml_1_2=self.yaml_1_2,
         )

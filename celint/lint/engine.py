@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import replace
 from typing import Any
 
 from celint import pointer as jp
@@ -234,7 +233,7 @@ def lint_document(
         prefix = jp.join("", CONFIGURATION)
         aliases = {prefix + at: prefix + original for at, original in document.aliases.items()}
         found = [
-            (rule, replace(finding, pointer=_in_fragment(finding.pointer)))
+            (rule, finding._replace(pointer=_in_fragment(finding.pointer)))
             for rule, finding in _findings(
                 {CONFIGURATION: value}, options, "", aliases, fragment=True
             )
@@ -315,10 +314,10 @@ def _unquoted(rule: Rule, finding: Finding, bearing: frozenset[str]) -> Finding:
     pointer = finding.pointer
     if any(pointer == p or pointer.startswith(p + "/") for p in bearing):
         message = f"{rule.summary}; the value is not shown: it holds a secret"
-        return replace(finding, message=message, suggestion=None, fix=NO_FIX)
+        return finding._replace(message=message, suggestion=None, fix=NO_FIX)
     if secrets.url_password(finding.suggestion) is not None:
         # The corrected value would be printed (suggestion, SARIF fix) with the password in it.
-        return replace(finding, suggestion=None, fix=NO_FIX)
+        return finding._replace(suggestion=None, fix=NO_FIX)
     return finding
 
 

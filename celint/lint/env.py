@@ -16,7 +16,6 @@ since a fix would write the environment's value into the file.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -63,7 +62,7 @@ class Rendering:
         text, the environment's value, into the file)."""
         if finding.pointer not in self.substituted or finding.fix is NO_FIX:
             return finding
-        return dataclasses.replace(finding, fix=NO_FIX)
+        return finding._replace(fix=NO_FIX)
 
 
 def render(body: Any, environment: Mapping[str, str], root: str = "") -> Rendering:
