@@ -14,7 +14,6 @@ import os
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -40,8 +39,7 @@ class Severity(enum.IntEnum):
             raise ValueError(f"unknown severity {word!r}; use error, warning or info") from None
 
 
-@dataclass(frozen=True, order=True)
-class Span:
+class Span(NamedTuple):
     """Where a value sits in its file: 1-based line and column, end exclusive, plus offsets.
 
     ``offset``/``end_offset`` index the decoded text (without a BOM); a fix replaces exactly
@@ -52,12 +50,18 @@ class Span:
     column: int
     end_line: int
     end_column: int
-    offset: int = field(default=0, compare=False)
-    end_offset: int = field(default=0, compare=False)
+    offset: int = 0
+    end_offset: int = 0
 
 
-@dataclass(frozen=True)
-class Diagnostic:
+#: How many of a Diagnostic's fields make its identity: those of the JSON contract. The
+#: ones after (the fix, its replacement text, the evidence) travel with it but do not make it
+#: another finding, so a report replayed from the cache, which keeps no fix, equals a fresh one.
+_IDENTITY = 10
+_UNSHOWN = frozenset({"fix", "replacement"})
+
+
+class Diagnostic(NamedTuple):
     """One problem in one place, as every reporter and the library present it."""
 
     path: str
@@ -70,11 +74,27 @@ class Diagnostic:
     suggestion: str | None = None
     fixable: bool = False
     document: int = 0
-    fix: object = field(default=None, compare=False, repr=False)
-    replacement: str | None = field(default=None, compare=False, repr=False)
+    fix: object = None
+    replacement: str | None = None
     #: Where the fact a catalogue finding rests on is documented (trust and doc page), for
     #: ``-v``; None for a finding that rests on no element fact. Not in the JSON contract.
-    evidence: str | None = field(default=None, compare=False)
+    evidence: str | None = None
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Diagnostic):
+            return NotImplemented
+        return self[:_IDENTITY] == other[:_IDENTITY]
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    def __hash__(self) -> int:
+        return hash(self[:_IDENTITY])
+
+    def __repr__(self) -> str:
+        """Every field but the fix and its replacement text (values, possibly secret ones)."""
+        shown = (f"{name}={getattr(self, name)!r}" for name in self._fields if name not in _UNSHOWN)
+        return f"Diagnostic({', '.join(shown)})"
 
     @property
     def line(self) -> int | None:
@@ -147,8 +167,7 @@ class Finding(NamedTuple):
 CheckFunction = Callable[[Any], Iterable[Finding]]
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     """One rule: stable code and name (a contract), default severity, docs and its check.
 
     The reading rules (CE001–CE005) have no ``check``: their findings come from reading the
@@ -216,23 +235,72 @@ class Source(NamedTuple):
         return self.bom + text.encode(self.encoding)
 
 
-@dataclass(slots=True)
+def _same_fields(one: Any, other: object) -> bool:
+    """Equality of two objects of one slotted class: every field equal (False for another
+    class's object, which a dataclass's equality would have refused too)."""
+    fields: tuple[str, ...] = one.__slots__
+    if type(other) is not type(one):
+        return False
+    return all(getattr(one, name) == getattr(other, name) for name in fields)
+
+
 class FileReport:
     """The outcome for one input: its diagnostics, and whether any instance body was checked.
 
     ``secrets`` are the spans of every secret value, found by the parse that produced the
     diagnostics; ``quoted`` is the file's text with those values masked, kept only for the
     formats that quote source lines. Reporters never see the raw text. ``linted_reason`` and
-    ``skipped_reason`` say why the input was linted or skipped (``-v`` prints them).
+    ``skipped_reason`` say why the input was linted or skipped (``-v`` prints them). The
+    engine fills a report in as it goes, so it is a mutable class, not a record.
     """
 
-    path: str
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    checked: bool = False
-    skipped_reason: str | None = None
-    linted_reason: str | None = None
-    secrets: tuple[Span, ...] = ()
-    quoted: str | None = None
+    __slots__ = (
+        "checked",
+        "diagnostics",
+        "linted_reason",
+        "path",
+        "quoted",
+        "secrets",
+        "skipped_reason",
+    )
+
+    def __init__(
+        self,
+        path: str,
+        diagnostics: list[Diagnostic] | None = None,
+        checked: bool = False,
+        skipped_reason: str | None = None,
+        linted_reason: str | None = None,
+        secrets: tuple[Span, ...] = (),
+        quoted: str | None = None,
+    ) -> None:
+        self.path = path
+        self.diagnostics = [] if diagnostics is None else diagnostics
+        self.checked = checked
+        self.skipped_reason = skipped_reason
+        self.linted_reason = linted_reason
+        self.secrets = secrets
+        self.quoted = quoted
+
+    def with_diagnostics(self, diagnostics: list[Diagnostic]) -> FileReport:
+        """This report with other diagnostics (a baseline splits a report in two)."""
+        return FileReport(
+            self.path,
+            diagnostics,
+            self.checked,
+            self.skipped_reason,
+            self.linted_reason,
+            self.secrets,
+            self.quoted,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        return _same_fields(self, other)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable: equal reports may not stay equal
+
+    def __repr__(self) -> str:
+        return f"FileReport({self.path!r}, {len(self.diagnostics)} diagnostics)"
 
 
 class AppliedFix(NamedTuple):
@@ -249,16 +317,26 @@ class AppliedFix(NamedTuple):
     after: str
 
 
-@dataclass
 class Totals:
     """What a summary line and the exit code need from a run. It is counted as the reports go
     by, so a streamed run keeps these few numbers instead of the reports."""
 
-    files: int = 0
-    files_checked: int = 0
-    files_with_problems: int = 0
-    fixable: int = 0
-    severities: Counter[Severity] = field(default_factory=Counter)
+    __slots__ = ("files", "files_checked", "files_with_problems", "fixable", "severities")
+
+    def __init__(self) -> None:
+        self.files = 0
+        self.files_checked = 0
+        self.files_with_problems = 0
+        self.fixable = 0
+        self.severities: Counter[Severity] = Counter()
+
+    def __eq__(self, other: object) -> bool:
+        return _same_fields(self, other)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable: it counts as a run goes
+
+    def __repr__(self) -> str:
+        return f"Totals({', '.join(f'{name}={getattr(self, name)!r}' for name in self.__slots__)})"
 
     def add(self, report: FileReport) -> None:
         self.files += 1
@@ -280,7 +358,6 @@ class Totals:
         return any(count and severity >= threshold for severity, count in self.severities.items())
 
 
-@dataclass
 class RunResult:
     """Everything reporters need: the reports of checked files and the overall counts.
 
@@ -293,14 +370,34 @@ class RunResult:
     pointer).
     """
 
-    reports: list[FileReport] = field(default_factory=list)
-    fixed: int = 0
-    diffs: list[str] = field(default_factory=list)
-    refused: list[str] = field(default_factory=list)
-    applied: list[AppliedFix] = field(default_factory=list)
-    stdin_text: bytes | None = None
-    baselined: int = 0
-    stale: list[tuple[str, str, str]] = field(default_factory=list)
+    __slots__ = (
+        "applied",
+        "baselined",
+        "diffs",
+        "fixed",
+        "refused",
+        "reports",
+        "stale",
+        "stdin_text",
+    )
+
+    def __init__(self, reports: list[FileReport] | None = None) -> None:
+        self.reports = [] if reports is None else reports
+        self.fixed = 0
+        self.diffs: list[str] = []
+        self.refused: list[str] = []
+        self.applied: list[AppliedFix] = []
+        self.stdin_text: bytes | None = None
+        self.baselined = 0
+        self.stale: list[tuple[str, str, str]] = []
+
+    def with_reports(self, reports: list[FileReport]) -> RunResult:
+        """This run with other reports (a baseline splits a run in two); the rest is kept."""
+        other = RunResult(reports)
+        for name in self.__slots__:
+            if name != "reports":
+                setattr(other, name, getattr(self, name))
+        return other
 
     @property
     def diagnostics(self) -> list[Diagnostic]:

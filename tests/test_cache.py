@@ -5,7 +5,6 @@ never use it; nothing secret is stored."""
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import shutil
 import subprocess
@@ -81,23 +80,23 @@ def test_an_entry_keeps_every_field_the_reporters_read(tmp_path: Path) -> None:
         "a.yaml", [finding], checked=True, skipped_reason="s", linted_reason="l",
         secrets=(span,), quoted="masked",
     )  # fmt: skip
-    assert {f.name for f in dataclasses.fields(Diagnostic)} - {"fix"} == {
-        f.name for f in dataclasses.fields(Diagnostic) if getattr(finding, f.name) is not None
+    assert set(Diagnostic._fields) - {"fix"} == {
+        name for name in Diagnostic._fields if getattr(finding, name) is not None
     } - {"fix"}, "a new Diagnostic field: set it above and store it in celint/run/cache.py"
-    assert all(getattr(report, f.name) for f in dataclasses.fields(FileReport)), (
+    assert all(getattr(report, name) for name in FileReport.__slots__), (
         "a new FileReport field: set it above and store it in celint/run/cache.py"
     )
     cache = caches.Cache(tmp_path, b"run")
     cache.store("k", report)
     found = cache.load("k", "a.yaml")
     assert found is not None
-    assert [getattr(found, f.name) for f in dataclasses.fields(FileReport)] == [
-        getattr(report, f.name) for f in dataclasses.fields(FileReport)
+    assert [getattr(found, name) for name in FileReport.__slots__] == [
+        getattr(report, name) for name in FileReport.__slots__
     ]
     stored = found.diagnostics[0]
-    for field in dataclasses.fields(Diagnostic):
-        expected = None if field.name == "fix" else getattr(finding, field.name)
-        assert getattr(stored, field.name) == expected, field.name
+    for name in Diagnostic._fields:
+        expected = None if name == "fix" else getattr(finding, name)
+        assert getattr(stored, name) == expected, name
     assert cache.load("k", "other.yaml") is None
 
 

@@ -63,7 +63,7 @@ def _source_of(value: object, pointer: str) -> str:
 
 def test_json_key_position_and_missing_key_falls_back_to_parent_key() -> None:
     document = load_json(JSON_TEXT).documents[0]
-    assert document.span("/configuration/ü", key=True) == Span(5, 5, 5, 8, 110, 113)
+    assert document.span("/configuration/ü", key=True) == Span(5, 5, 5, 8, 115, 118)
     missing = document.span("/configuration/event.vendor.type")
     assert missing == document.span("/configuration", key=True)
     assert missing is not None and (missing.line, missing.column) == (3, 3)

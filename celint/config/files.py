@@ -14,7 +14,6 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, NamedTuple
@@ -110,10 +109,10 @@ class Config(NamedTuple):
             exclude=self.exclude,
             per_file_ignores=self.per_file_ignores,
         )
-        options = replace(options, **self.limits)
+        options = options.replace(**self.limits)
         if self.interval is not None:
-            options = replace(options, interval_min=self.interval[0], interval_max=self.interval[1])
-        return replace(options, **cli)
+            options = options.replace(interval_min=self.interval[0], interval_max=self.interval[1])
+        return options.replace(**cli)
 
 
 def _extended(select: tuple[str, ...], extra: tuple[str, ...]) -> tuple[str, ...]:

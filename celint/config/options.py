@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from celint.config.patterns import PathPattern
 
@@ -33,8 +33,26 @@ def limit_problem(name: str, value: object) -> str | None:
     return f"at most {most}, found {value} ({reason})" if value > most else None
 
 
-@dataclass(frozen=True)
-class LintOptions:
+class _Settings(NamedTuple):
+    # The fields of LintOptions, which adds their checks and the profiles they select.
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    all_documents: bool = False
+    interval_min: int = 1
+    interval_max: int = 1440
+    elements: Mapping[str, Mapping[str, Any]] = MappingProxyType({})
+    include: tuple[PathPattern, ...] = ()
+    exclude: tuple[PathPattern, ...] = ()
+    per_file_ignores: tuple[tuple[PathPattern, tuple[str, ...]], ...] = ()
+    #: With ``check --env``: the variables that ``${VAR}`` references are substituted from.
+    environment: Mapping[str, str] | None = None
+    max_file_size: int = 5 * MIB
+    max_depth: int = 64
+    max_alias_nodes: int = 10_000
+    max_findings_per_rule: int = 100
+
+
+class LintOptions(_Settings):
     """What the linter checks; built from defaults, the configuration file and the command line.
 
     ``select``/``ignore`` hold rule codes or code prefixes, already resolved from names.
@@ -50,27 +68,17 @@ class LintOptions:
     :mod:`celint.lint.cap`).
     """
 
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    all_documents: bool = False
-    interval_min: int = 1
-    interval_max: int = 1440
-    elements: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
-    include: tuple[PathPattern, ...] = ()
-    exclude: tuple[PathPattern, ...] = ()
-    per_file_ignores: tuple[tuple[PathPattern, tuple[str, ...]], ...] = ()
-    #: With ``check --env``: the variables that ``${VAR}`` references are substituted from.
-    environment: Mapping[str, str] | None = None
-    max_file_size: int = 5 * MIB
-    max_depth: int = 64
-    max_alias_nodes: int = 10_000
-    max_findings_per_rule: int = 100
-
-    def __post_init__(self) -> None:
+    def __new__(cls, *args: Any, **kwargs: Any) -> LintOptions:
+        options = super().__new__(cls, *args, **kwargs)
         for name in LIMIT_MAXIMA:
-            problem = limit_problem(name, getattr(self, name))
+            problem = limit_problem(name, getattr(options, name))
             if problem is not None:
                 raise ValueError(f"{name}: {problem}")
+        return options
+
+    def replace(self, **changes: Any) -> LintOptions:
+        """These options with ``changes`` (checked as a new object's would be)."""
+        return LintOptions(**{**self._asdict(), **changes})
 
     @functools.cached_property
     def profiles(self) -> Profiles:

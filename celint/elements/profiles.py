@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
@@ -96,10 +95,8 @@ class Flow(NamedTuple):
         return tuple(k for k, fact in self.provider_data.items() if fact.required == "required")
 
 
-@dataclass(frozen=True)
-class ElementProfile:
-    """What the rules know of one element, each fact with its evidence."""
-
+class _Facts(NamedTuple):
+    # The fields of ElementProfile, which adds what is derived from them.
     key: str
     name: str | None = None
     hub: str | None = None
@@ -108,20 +105,25 @@ class ElementProfile:
     resources_case_sensitive: bool = True
     resources_evidence: Evidence = CONFIGURED
     separator: str = DEFAULT_SEPARATOR
-    poll_keys: Mapping[str, str] = field(default_factory=lambda: {POLLER_URLS: DEFAULT_SEPARATOR})
+    poll_keys: Mapping[str, str] = MappingProxyType({POLLER_URLS: DEFAULT_SEPARATOR})
     #: The keys the docs show the element polling through, each with its evidence (empty when
     #: they show none: then ``poll_keys`` is the platform's default, not a documented fact).
-    poll_key_evidence: Mapping[str, Evidence] = field(default_factory=dict)
-    support: Mapping[str, tuple[str, Evidence]] = field(default_factory=dict)
+    poll_key_evidence: Mapping[str, Evidence] = NOTHING
+    support: Mapping[str, tuple[str, Evidence]] = NOTHING
     auth_types: tuple[str, ...] = ()
     #: Other spellings of the auth types that the docs' own examples use (``Basic``).
     auth_spellings: tuple[str, ...] = ()
     auth_evidence: Evidence = CONFIGURED
     default_auth: str | None = None
     default_auth_evidence: Evidence = CONFIGURED
-    flows: Mapping[str, Flow] = field(default_factory=dict)
+    flows: Mapping[str, Flow] = NOTHING
     schema: str = registry.INSTANCE
     origin: str = "configured"
+
+
+class ElementProfile(_Facts):
+    """What the rules know of one element, each fact with its evidence. (A record whose
+    derived facts are computed once, on first use: instances have a ``__dict__`` for them.)"""
 
     @functools.cached_property
     def vendor_types(self) -> tuple[str, ...]:
@@ -319,7 +321,7 @@ def _configured(base: ElementProfile, settings: Mapping[str, Any]) -> ElementPro
         changes["poll_keys"] = {
             key: separator if key == POLLER_URLS else value for key, value in base.poll_keys.items()
         }
-    return replace(base, **changes)
+    return base._replace(**changes)
 
 
 def profiles(extra: Mapping[str, Mapping[str, Any]] | None = None) -> Profiles:

@@ -18,8 +18,7 @@ renderings. Two thousand fixes in one exported array then cost one parse, not tw
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from celint import pointer as jp
 from celint import secrets
@@ -34,8 +33,7 @@ from celint.model import AppliedFix, Diagnostic, FileReport, Source, Span
 MAX_PASSES = 10
 
 
-@dataclass(frozen=True)
-class Edit:
+class Edit(NamedTuple):
     """Replace ``text[start:end]`` with the first of ``replacements`` that reads back right:
     the fix of one diagnostic. An edit that was applied holds only the rendering it used."""
 
@@ -45,8 +43,7 @@ class Edit:
     diagnostic: Diagnostic
 
 
-@dataclass(frozen=True)
-class FixResult:
+class FixResult(NamedTuple):
     """The outcome of fixing one input: the fixed text, what was applied (the findings, and
     each fix as ``--show-fixes`` lists it), and the final report."""
 
@@ -181,7 +178,7 @@ def describe(
         for index, replacement in checker.settle(group).items():
             replacements[id(group[index].diagnostic)] = replacement
     return [
-        replace(d, replacement=replacements[id(d)]) if id(d) in replacements else d
+        d._replace(replacement=replacements[id(d)]) if id(d) in replacements else d
         for d in diagnostics
     ]
 
@@ -229,7 +226,7 @@ def apply_checked(
     if checker is None:
         return source.text, []
     chosen = checker.settle(edits)
-    kept = [replace(edit, replacements=(chosen[i],)) for i, edit in enumerate(edits) if i in chosen]
+    kept = [edit._replace(replacements=(chosen[i],)) for i, edit in enumerate(edits) if i in chosen]
     return checker.text(edits, chosen), kept
 
 

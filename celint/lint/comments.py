@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from celint.config.options import LintOptions
 from celint.model import Diagnostic, Span, split_lines
@@ -20,8 +20,7 @@ _DIRECTIVE = re.compile(r"#\s*celint\s*:\s*(?P<action>[\w-]*)\s*(?:=(?P<words>[^
 _WORD = re.compile(r"[^,\s]+")
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
     """One rule named by a directive: as written, where, and the code prefix it stands for."""
 
     text: str
@@ -29,8 +28,7 @@ class Word:
     prefix: str | None
 
 
-@dataclass(frozen=True)
-class Directive:
+class Directive(NamedTuple):
     """A ``# celint:`` comment on line ``line``; ``problem`` says why it cannot be used."""
 
     line: int

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
 from celint import pointer as jp
@@ -30,16 +29,19 @@ _BARE = re.compile(r"\s*\$(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*")
 #: The platform's own placeholders in poller URLs, not environment variables.
 
 
-@dataclass
 class Rendering:
-    """A body with its references substituted, and what substitution did where."""
+    """A body with its references substituted, and what substitution did where: filled in as
+    the substitution walks the body. ``substituted`` holds the pointers of the values it
+    changed, ``missing`` the (pointer, variable) of references it could not fill, and
+    ``variables`` the variables each substituted value used, by pointer."""
 
-    body: Any
-    #: Pointers of the values that substitution changed.
-    substituted: set[str] = field(default_factory=set)
-    missing: list[tuple[str, str]] = field(default_factory=list)
-    #: The variables each substituted value used, by pointer.
-    variables: dict[str, set[str]] = field(default_factory=dict)
+    __slots__ = ("body", "missing", "substituted", "variables")
+
+    def __init__(self, body: Any) -> None:
+        self.body = body
+        self.substituted: set[str] = set()
+        self.missing: list[tuple[str, str]] = []
+        self.variables: dict[str, set[str]] = {}
 
     @property
     def secret_bearing(self) -> frozenset[str]:

@@ -9,16 +9,17 @@ counts, and the command line refuses them with ``--statistics``.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from celint.model import RunResult
 from celint.report import ReportSettings
 from celint.report.text import footer
 
 
-@dataclass(frozen=True)
-class Row:
-    count: int
+class Row(NamedTuple):
+    """One line of the statistics: how many findings of a rule, and whether it has a fix."""
+
+    findings: int
     code: str
     rule: str
     fixable: bool
@@ -34,15 +35,15 @@ def rows(result: RunResult) -> list[Row]:
     counts = Counter((d.code, d.rule) for d in result.diagnostics)
     fixable = {d.code for d in result.diagnostics if d.fixable}
     table = [Row(n, code, rule, code in fixable) for (code, rule), n in counts.items()]
-    return sorted(table, key=lambda row: (-row.count, row.code))
+    return sorted(table, key=lambda row: (-row.findings, row.code))
 
 
 def render_text(result: RunResult, settings: ReportSettings) -> str:
     """``  3  CE208  [*] poller-urls-concatenated`` per rule, then the summary line."""
     table = rows(result)
-    width = max((len(str(row.count)) for row in table), default=1)
+    width = max((len(str(row.findings)) for row in table), default=1)
     lines = [
-        f"{row.count:>{width}}  {row.code}  {'[*]' if row.fixable else '[ ]'} {row.rule}"
+        f"{row.findings:>{width}}  {row.code}  {'[*]' if row.fixable else '[ ]'} {row.rule}"
         for row in table
     ]
     return "".join(line + "\n" for line in lines) + footer(result.totals(), settings)
@@ -52,7 +53,7 @@ def render_json(result: RunResult, settings: ReportSettings) -> str:
     from celint.report.json import document
 
     table = [
-        {"code": r.code, "rule": r.rule, "count": r.count, "fixable": r.fixable}
+        {"code": r.code, "rule": r.rule, "count": r.findings, "fixable": r.fixable}
         for r in rows(result)
     ]
     return document(result, "statistics", table)

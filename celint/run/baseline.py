@@ -18,7 +18,6 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
-from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
 
@@ -108,12 +107,11 @@ def apply(result: RunResult, recorded: Counter[Key], file: str | os.PathLike[str
                 matched.append(d)
             else:
                 kept.append(d)
-        shown.append(replace(report, diagnostics=kept))
-        hidden.append(replace(report, diagnostics=matched))
+        shown.append(report.with_diagnostics(kept))
+        hidden.append(report.with_diagnostics(matched))
     linted = {relative(report.path, folder) for report in result.reports}
     stale = sorted(key for key in remaining.elements() if key[0] in linted)
     count = sum(len(report.diagnostics) for report in hidden)
-    return Applied(
-        replace(result, reports=shown, baselined=count, stale=stale),
-        replace(result, reports=hidden),
-    )
+    seen = result.with_reports(shown)
+    seen.baselined, seen.stale = count, stale
+    return Applied(seen, result.with_reports(hidden))

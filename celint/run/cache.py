@@ -25,7 +25,6 @@ decode, or names another key is a miss, and is written again. The folder holds a
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 import sys
@@ -146,10 +145,10 @@ def _files(folder: Path) -> list[tuple[str, int, int]]:
 
 def _stable(value: Any) -> Any:
     """``value`` as plain JSON data, the same for equal options whatever their order: every
-    dataclass field (so a new option changes the key without a change here), mappings with
+    field of a record (so a new option changes the key without a change here), mappings with
     their keys sorted."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _stable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if hasattr(value, "_asdict"):  # a NamedTuple: LintOptions, PathPattern
+        return _stable(value._asdict())
     if isinstance(value, Mapping):
         return {str(key): _stable(item) for key, item in sorted(value.items(), key=repr)}
     if isinstance(value, tuple | list):

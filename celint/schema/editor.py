@@ -27,9 +27,8 @@ import copy
 import json
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from pathlib import PurePosixPath
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import unquote, urldefrag, urljoin
 
 from celint import pointer as jp
@@ -108,8 +107,7 @@ class EditorSchemaError(ValueError):
     """The source schemas cannot be made into an editor schema (a ``$ref`` that leads nowhere)."""
 
 
-@dataclass(frozen=True)
-class ElementFacts:
+class ElementFacts(NamedTuple):
     """What the editor schema needs to know of one element (from its profile)."""
 
     key: str

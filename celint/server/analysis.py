@@ -9,9 +9,8 @@ pygls, so it is tested, and used, without it.
 
 from __future__ import annotations
 
-import functools
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from celint.config.files import discover
 from celint.config.options import DEFAULT_OPTIONS, LintOptions
@@ -29,8 +28,7 @@ SUFFIXES = {"json": ".json", "jsonc": ".json", "yaml": ".yaml"}
 UNSUPPRESSIBLE = frozenset({"CE004", "CE005"})
 
 
-@dataclass(frozen=True)
-class Edit:
+class Edit(NamedTuple):
     """Replace ``[start, end)`` of the linted text (offsets without a BOM) with ``text``."""
 
     start: int
@@ -38,8 +36,7 @@ class Edit:
     text: str
 
 
-@dataclass(frozen=True)
-class Analysis:
+class Analysis(NamedTuple):
     """One version of one document and its findings; ``config_error`` says why the defaults
     were used instead of the project's configuration file."""
 
@@ -50,7 +47,7 @@ class Analysis:
     diagnostics: tuple[Diagnostic, ...] = ()
     config_error: str | None = None
 
-    @functools.cached_property
+    @property
     def source(self) -> Source:
         """The text as the engine sees it: without a byte order mark, which celint's offsets
         do not count."""

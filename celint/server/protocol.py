@@ -9,7 +9,7 @@ so no secret value is sent. Code actions are the ``--fix`` edit of each fixable 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from lsprotocol import types as lsp
 
@@ -32,8 +32,7 @@ def _range(start: Pair, end: Pair) -> lsp.Range:
     return lsp.Range(lsp.Position(*start), lsp.Position(*end))
 
 
-@dataclass(frozen=True)
-class Published:
+class Published(NamedTuple):
     """An analysis as sent to the client: each finding with the LSP diagnostic made of it."""
 
     uri: str
