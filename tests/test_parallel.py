@@ -112,3 +112,26 @@ def test_a_worker_that_dies_ends_the_run_with_one_line(
         "celint: error: a worker process stopped unexpectedly (out of memory?); "
         "run again with --jobs 1\n"
     )
+
+
+def test_what_crosses_to_a_worker_pickles_whole() -> None:
+    """Where workers are spawned (not forked), the options go to them by pickle, and every
+    report comes back by pickle wherever: each must read back equal, fix and evidence too."""
+    import pickle
+
+    from celint.model import Diagnostic, FileReport, Severity, Span
+
+    options = LintOptions(max_depth=10, elements={"acme": {"resources": ["a"]}})
+    assert options.profiles["acme"].resources == ("a",)  # computed, cached on the object
+    back = pickle.loads(pickle.dumps(options))
+    assert (type(back), back, back.profiles["acme"].resources) == (LintOptions, options, ("a",))
+    finding = Diagnostic(
+        "a.json", "CE207", "poller-resource-unknown", Severity.WARNING, "m", "/p",
+        Span(1, 2, 1, 5, 1, 4), fix={"to": "x"}, replacement='"x"', evidence="documented",
+    )  # fmt: skip
+    report = FileReport("a.json", [finding], checked=True, secrets=(Span(1, 1, 1, 2),))
+    returned = pickle.loads(pickle.dumps(report))
+    assert returned == report
+    assert returned.diagnostics[0][:] == finding[:]  # the fields outside its identity too
+    with pytest.raises(ValueError, match="max_depth: at most 256"):
+        pickle.loads(pickle.dumps(options)).replace(max_depth=1000)

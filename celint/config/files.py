@@ -15,7 +15,6 @@ import os
 import re
 from collections.abc import Mapping
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from celint.config.options import LintOptions, limit_problem
@@ -32,9 +31,6 @@ _MAY_HOLD_CELINT = re.compile(
     re.MULTILINE,
 )
 CELINT_TOML = "celint.toml"
-#: The empty table a file that is silent on ``elements`` or ``limits`` has (read-only: it is
-#: every such configuration's).
-NOTHING: Mapping[str, Any] = MappingProxyType({})
 PYPROJECT = "pyproject.toml"
 KEYS = (
     "select",
@@ -81,8 +77,8 @@ class Config(NamedTuple):
     exclude: tuple[PathPattern, ...] = ()
     per_file_ignores: tuple[tuple[PathPattern, tuple[str, ...]], ...] = ()
     interval: tuple[int, int] | None = None
-    elements: Mapping[str, Mapping[str, Any]] = NOTHING
-    limits: Mapping[str, Any] = NOTHING
+    elements: Mapping[str, Mapping[str, Any]] = {}
+    limits: Mapping[str, Any] = {}
     #: ``cache-dir``, relative to the configuration file's folder (None: the default).
     cache_dir: Path | None = None
 

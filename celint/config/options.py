@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from celint.config.patterns import PathPattern
@@ -40,7 +39,7 @@ class _Settings(NamedTuple):
     all_documents: bool = False
     interval_min: int = 1
     interval_max: int = 1440
-    elements: Mapping[str, Mapping[str, Any]] = MappingProxyType({})
+    elements: Mapping[str, Mapping[str, Any]] = {}
     include: tuple[PathPattern, ...] = ()
     exclude: tuple[PathPattern, ...] = ()
     per_file_ignores: tuple[tuple[PathPattern, tuple[str, ...]], ...] = ()

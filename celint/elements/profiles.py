@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator, Mapping
-from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from celint.elements import store
@@ -75,19 +74,15 @@ class KeyFact(NamedTuple):
     pattern: str | None = None
 
 
-#: The empty table of a flow the profile is silent on (read-only: every such flow shares it).
-NOTHING: Mapping[str, Any] = MappingProxyType({})
-
-
 class Flow(NamedTuple):
     """One authentication flow: its ``authentication.type`` value, its keys, scope and init."""
 
     name: str
     type_value: str | None = None
-    configuration: Mapping[str, KeyFact] = NOTHING
-    provider_data: Mapping[str, KeyFact] = NOTHING
+    configuration: Mapping[str, KeyFact] = {}
+    provider_data: Mapping[str, KeyFact] = {}
     required_scope: str | None = None
-    init: Mapping[str, Mapping[str, Any]] = NOTHING
+    init: Mapping[str, Mapping[str, Any]] = {}
 
     @property
     def required_provider_data(self) -> tuple[str, ...]:
@@ -105,18 +100,18 @@ class _Facts(NamedTuple):
     resources_case_sensitive: bool = True
     resources_evidence: Evidence = CONFIGURED
     separator: str = DEFAULT_SEPARATOR
-    poll_keys: Mapping[str, str] = MappingProxyType({POLLER_URLS: DEFAULT_SEPARATOR})
+    poll_keys: Mapping[str, str] = {POLLER_URLS: DEFAULT_SEPARATOR}
     #: The keys the docs show the element polling through, each with its evidence (empty when
     #: they show none: then ``poll_keys`` is the platform's default, not a documented fact).
-    poll_key_evidence: Mapping[str, Evidence] = NOTHING
-    support: Mapping[str, tuple[str, Evidence]] = NOTHING
+    poll_key_evidence: Mapping[str, Evidence] = {}
+    support: Mapping[str, tuple[str, Evidence]] = {}
     auth_types: tuple[str, ...] = ()
     #: Other spellings of the auth types that the docs' own examples use (``Basic``).
     auth_spellings: tuple[str, ...] = ()
     auth_evidence: Evidence = CONFIGURED
     default_auth: str | None = None
     default_auth_evidence: Evidence = CONFIGURED
-    flows: Mapping[str, Flow] = NOTHING
+    flows: Mapping[str, Flow] = {}
     schema: str = registry.INSTANCE
     origin: str = "configured"
 
