@@ -54,13 +54,6 @@ class Span(NamedTuple):
     end_offset: int = 0
 
 
-#: How many of a Diagnostic's fields make its identity: those of the JSON contract. The
-#: ones after (the fix, its replacement text, the evidence) travel with it but do not make it
-#: another finding, so a report replayed from the cache, which keeps no fix, equals a fresh one.
-_IDENTITY = 10
-_UNSHOWN = frozenset({"fix", "replacement"})
-
-
 class Diagnostic(NamedTuple):
     """One problem in one place, as every reporter and the library present it."""
 
@@ -140,6 +133,13 @@ class Diagnostic(NamedTuple):
             "fixable": self.fixable,
         }
 
+
+#: How many of a Diagnostic's fields make its identity: those of the JSON contract, before
+#: ``fix``. The ones from there (the fix, its replacement text, the evidence) travel with it but
+#: do not make it another finding, so a report replayed from the cache, which keeps no fix,
+#: equals a fresh one.
+_IDENTITY = Diagnostic._fields.index("fix")
+_UNSHOWN = frozenset({"fix", "replacement"})
 
 NO_FIX: Any = object()
 
