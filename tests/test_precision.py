@@ -607,3 +607,16 @@ def test_the_corpus_gives_only_true_findings() -> None:
 
 def test_the_valid_body_is_still_clean() -> None:
     assert lint(json.dumps(valid_body())) == []
+
+
+# -- the README's JSON editor recipe -----------------------------------------------------------
+
+
+def test_a_schema_key_for_the_editor_is_no_finding() -> None:
+    """The README tells JSON users to name the editor schema with a ``"$schema"`` key: the
+    recipe must not be a warning that fails the commit (the platform ignores the key)."""
+    body = {"$schema": "../schemas/dist/quickbooks.schema.json", **valid_body()}
+    assert lint(json.dumps(body, indent=2)) == []
+    wrong = json.dumps({**body, "$schema": 5}, indent=2)
+    assert found(wrong) == [("CE102", *position(wrong, "5"))]
+    assert messages(wrong, "CE102") == ["expected a string, found a number"]

@@ -75,15 +75,6 @@ _URL_DESCRIPTIONS = {
     "oauth.callback.url": "Where the provider redirects after the OAuth authorization: your "
     "app's callback, an absolute http(s) URL.",
 }
-#: The keys that make a schema with ``additionalProperties: false`` the instance body's.
-_BODY_KEYS = frozenset({"element", "configuration"})
-#: A ``"$schema"`` key is how VS Code's JSON service is told a file's schema; the body's schema
-#: must let it be, or the recipe itself is the first diagnostic.
-_SCHEMA_KEY = {
-    "description": "The JSON Schema an editor checks this file against (a path or URL); "
-    "an editor setting, not part of the instance.",
-    "type": "string",
-}
 
 #: An absolute http(s) URL with a host, as celint's CE212 wants it, or a whole-value environment
 #: reference (``${EVENTS_URL}``), which celint leaves alone. Written for both regex dialects the
@@ -139,9 +130,6 @@ def editor_schema(
         properties = schema.get("properties")
         if isinstance(properties, dict) and VENDOR_TYPE in properties:
             _configuration(schema, facts)
-        closed = schema.get("additionalProperties") is False
-        if closed and isinstance(properties, dict) and properties.keys() >= _BODY_KEYS:
-            properties.setdefault("$schema", dict(_SCHEMA_KEY))
     for schema in list(_walk(bundled)):
         _known_keys(schema.get("propertyNames"))
         _url_keys(schema)
