@@ -134,4 +134,4 @@ def test_what_crosses_to_a_worker_pickles_whole() -> None:
     assert returned == report
     assert returned.diagnostics[0][:] == finding[:]  # the fields outside its identity too
     with pytest.raises(ValueError, match="max_depth: at most 256"):
-        pickle.loads(pickle.dumps(options)).replace(max_depth=1000)
+        pickle.loads(pickle.dumps(options))._replace(max_depth=1000)

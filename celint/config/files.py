@@ -105,10 +105,10 @@ class Config(NamedTuple):
             exclude=self.exclude,
             per_file_ignores=self.per_file_ignores,
         )
-        options = options.replace(**self.limits)
+        options = options._replace(**self.limits)
         if self.interval is not None:
-            options = options.replace(interval_min=self.interval[0], interval_max=self.interval[1])
-        return options.replace(**cli)
+            options = options._replace(interval_min=self.interval[0], interval_max=self.interval[1])
+        return options._replace(**cli)
 
 
 def _extended(select: tuple[str, ...], extra: tuple[str, ...]) -> tuple[str, ...]:

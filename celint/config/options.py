@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, Self
 
 from celint.config.patterns import PathPattern
 
@@ -75,9 +75,10 @@ class LintOptions(_Settings):
                 raise ValueError(f"{name}: {problem}")
         return options
 
-    def replace(self, **changes: Any) -> LintOptions:
-        """These options with ``changes`` (checked as a new object's would be)."""
-        return LintOptions(**{**self._asdict(), **changes})
+    def _replace(self, **changes: Any) -> Self:
+        """These options with ``changes``, checked as a new object's are (the NamedTuple's own
+        ``_replace`` builds the tuple without :meth:`__new__`, so it would skip the check)."""
+        return type(self)(**{**self._asdict(), **changes})
 
     @functools.cached_property
     def profiles(self) -> Profiles:

@@ -35,7 +35,7 @@ def lint_inputs(
         from celint.run.parallel import AUTO_THRESHOLD, lint_parallel, processes
 
         if processes(jobs, len(names)) > 1:
-            hits = _cached(names, options, cache, AUTO_THRESHOLD) if cache else {}
+            hits = {} if cache is None else _cached(names, options, cache, AUTO_THRESHOLD)
             rest = [path for index, path in enumerate(names) if index not in hits]
             count = processes(jobs, len(rest))
             linted = (

@@ -173,7 +173,7 @@ def _entry(key: str, report: FileReport) -> bytes:
 
 
 def _span(span: Span) -> list[int]:
-    return [span.line, span.column, span.end_line, span.end_column, span.offset, span.end_offset]
+    return list(span)
 
 
 def _diagnostic(d: Diagnostic) -> list[Any]:
@@ -212,8 +212,8 @@ def _report(stored: Any, key: str, name: str) -> FileReport:
 
 def _read_span(stored: Any) -> Span:
     numbers = _kind(stored, list)
-    if len(numbers) != 6:
-        raise ValueError("a span has six numbers")
+    if len(numbers) != len(Span._fields):
+        raise ValueError("a span has one number per field")
     return Span(*(_kind(number, int) for number in numbers))
 
 
